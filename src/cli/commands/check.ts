@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { hasDrift } from '../../output/drift.js';
+import { runCheck } from '../../pipeline/workflow.js';
+import type { CommandContext } from '../context.js';
+
+export function registerCheck(program: Command, context: CommandContext): void {
+  program
+    .command('check')
+    .description('Fail when committed artifacts drift from the models (for CI)')
+    .argument('[models...]', 'model files (default: every model/*.yaml)')
+    .option('--templates <dir>', 'folder whose files override templates/')
+    .addHelpText('after', `
+Examples:
+  $ archgen check                  # in CI, after checkout
+  $ archgen check --format json
+
+Exit codes: 0 in step, 1 drift (a unified diff per changed file, missing and stale files listed), 2 invalid model.`)
+    .action(context.action(async (printer, files: string[], opts: { templates?: string }) => {
+      const { report, prepared } = await runCheck({
+        root: printer.options.root,
+        modelFiles: files,
+        overlays: opts.templates ? { 'templates/': opts.templates } : {},
+        onProgress: ({ generator, model, index, total }) => printer.progress(`[${index + 1}/${total}] ${generator}${model ? ` ${model}` : ''}`),
+      });
+      printer.endProgress();
+      printer.diagnostics(prepared.warnings);
+      const drift = hasDrift(report);
+      if (printer.options.format === 'json') {
+        printer.json({ drift, changed: report.changed.map((c) => c.path), missing: report.missing, stale: report.stale, unchanged: report.unchanged, diffs: Object.fromEntries(report.changed.map((c) => [c.path, c.diff])) });
+        return drift ? 1 : 0;
+      }
+      const paint = printer.paint;
+      for (const change of report.changed) {
+        printer.out(paint.yellow(`changed: ${change.path}`));
+        if (!printer.options.quiet) {
+          for (const line of change.diff.split('\n').slice(2)) {
+            printer.out(line.startsWith('+') ? paint.green(line) : line.startsWith('-') ? paint.red(line) : line.startsWith('@@') ? paint.cyan(line) : line);
+          }
+        }
+      }
+      for (const file of report.missing) printer.out(paint.red(`missing: ${file}`));
+      for (const file of report.stale) printer.out(paint.red(`stale:   ${file} (no longer generated)`));
+      if (drift) {
+        printer.err(paint.red(`✗ drift: ${report.changed.length} changed, ${report.missing.length} missing, ${report.stale.length} stale. Run \`archgen generate\` and commit the result.`));
+        return 1;
+      }
+      if (!printer.options.quiet) printer.out(`${paint.green('✓')} ${report.unchanged} generated files match the models`);
+      return 0;
+    }));
+}

@@ -1,0 +1,14 @@
+/** The one place CLI commands are plugged in. */
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { registerCheck } from './check.js';
+import { registerGenerate } from './generate.js';
+import { registerSchema } from './schema.js';
+import { registerValidate } from './validate.js';
+
+export const commandRegistrars: readonly ((program: Command, context: CommandContext) => void)[] = [
+  registerValidate,
+  registerGenerate,
+  registerCheck,
+  registerSchema,
+];

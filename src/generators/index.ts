@@ -1,0 +1,12 @@
+/**
+ * The one place generators are plugged in. Order matters only for summaries; every generator
+ * is a pure function of the model and the context.
+ */
+import { resolvedModelGenerator } from './resolved-model.js';
+import { schemaGenerator } from './schema.js';
+import type { Generator } from './types.js';
+
+export const generators: readonly Generator[] = [
+  schemaGenerator,
+  resolvedModelGenerator,
+];

@@ -1,0 +1,78 @@
+/**
+ * Loads one model file: parse with positions, validate against the schema and the semantic
+ * rules, then normalize every environment. All errors of a file come back at once.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sortDiagnostics, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { environmentNames, normalizeEnvironment } from '../model/normalize.js';
+import type { ArchitectureModel, ResolvedEnvironment } from '../model/types.js';
+import { validateAgainstSchema } from '../validate/schema-validation.js';
+import { validateSemantics } from '../validate/semantic.js';
+import { parseModelText } from './parse-yaml.js';
+
+export interface LoadResult {
+  readonly model?: ArchitectureModel;
+  /** Errors and warnings, sorted by position. A model is returned only when there are no errors. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Model id: the file name without extension (`model/point-system.yaml` → `point-system`). */
+export const modelIdOf = (file: string): string => path.basename(file).replace(/\.ya?ml$/i, '');
+
+/** Validates and normalizes model text; `displayFile` is how diagnostics name the file. */
+export function loadModelFromBytes(displayFile: string, bytes: Uint8Array): LoadResult {
+  const parsed = parseModelText(displayFile, bytes);
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  const { data, locator, text } = parsed.value;
+  const schemaErrors = validateAgainstSchema(data, locator);
+  if (schemaErrors.length) return { diagnostics: sortDiagnostics(schemaErrors) };
+  const raw = data as Record<string, unknown>;
+  const semantic = sortDiagnostics(validateSemantics(raw, locator));
+  if (semantic.some((d) => d.severity === 'error')) return { diagnostics: semantic };
+
+  const id = modelIdOf(displayFile);
+  const names = environmentNames(raw);
+  const environments: Record<string, ResolvedEnvironment> = {};
+  for (const name of names) environments[name] = normalizeEnvironment(raw, id, name);
+  const model: ArchitectureModel = {
+    id,
+    source: { file: locator.file, locate: locator.locate },
+    text,
+    environmentNames: names,
+    environments,
+    defaultEnvironment: names.includes('prod') ? 'prod' : names[0]!,
+  };
+  return { model, diagnostics: semantic };
+}
+
+/** Reads and loads a model file; `root` makes the diagnostics' file path project-relative. */
+export async function loadModelFile(file: string, root = process.cwd()): Promise<LoadResult> {
+  const displayFile = toDisplayPath(file, root);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      diagnostics: [{
+        file: displayFile, line: 1, col: 1, rule: 'io/unreadable', severity: 'error',
+        message: code === 'ENOENT' ? 'file does not exist' : `cannot read file (${code ?? 'unknown error'})`,
+        hint: code === 'ENOENT' ? 'check the path; models live in model/*.yaml' : 'check permissions',
+      }],
+    };
+  }
+  return loadModelFromBytes(displayFile, bytes);
+}
+
+/** Loads a model or throws a {@link UserError} carrying all its diagnostics. */
+export async function loadModelOrThrow(file: string, root = process.cwd()): Promise<ArchitectureModel> {
+  const result = await loadModelFile(file, root);
+  if (!result.model) throw new UserError(`${toDisplayPath(file, root)} is not a valid model`, result.diagnostics);
+  return result.model;
+}
+
+export function toDisplayPath(file: string, root: string): string {
+  const relative = path.relative(root, path.resolve(root, file));
+  return (relative.startsWith('..') ? path.resolve(root, file) : relative).split(path.sep).join('/');
+}

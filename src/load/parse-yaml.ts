@@ -1,0 +1,133 @@
+/**
+ * Reads a model file defensively and parses it with `yaml`, keeping source positions.
+ * Refuses what a model never needs and an attacker might send: huge files, non-UTF-8 bytes,
+ * several documents, duplicate keys and alias expansion bombs.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { NodePath, SourceLocator, SourcePosition } from '../model/types.js';
+
+export const MAX_MODEL_BYTES = 1024 * 1024;
+const MAX_ALIASES = 100;
+
+export interface ParsedYaml {
+  readonly data: unknown;
+  readonly text: string;
+  readonly locator: SourceLocator & { locateKey(path: NodePath): SourcePosition };
+}
+
+export type ParseResult = { ok: true; value: ParsedYaml } | { ok: false; diagnostics: Diagnostic[] };
+
+export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
+  const fail = (rule: string, message: string, hint: string, pos: SourcePosition = { line: 1, col: 1 }): ParseResult => ({
+    ok: false,
+    diagnostics: [{ file, ...pos, rule, severity: 'error', message, hint }],
+  });
+  if (bytes.byteLength > MAX_MODEL_BYTES) {
+    return fail('yaml/too-large', `file is ${bytes.byteLength} bytes, over the ${MAX_MODEL_BYTES}-byte limit`, 'split the model or remove generated content from it');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const lines = new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).split('\n');
+    return fail('yaml/encoding', 'file is not valid UTF-8', 'save the file as UTF-8', { line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const position = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length > 1) {
+    const second = list[1]!;
+    return fail('yaml/multi-document', 'file holds several YAML documents', 'keep one model per file; remove the `---` separator', position(second.range[0]));
+  }
+  const doc = list[0];
+  if (!doc) return fail('yaml/empty', 'file is empty', 'start from `archgen init` or model/point-system.yaml');
+
+  const errors = doc.errors.map((error): Diagnostic => ({
+    file,
+    ...position(error.pos[0]),
+    rule: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
+    severity: 'error',
+    message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').toLowerCase(),
+    hint: error.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping; merge or rename one' : 'check indentation, quotes and that flow collections ({ }, [ ]) are closed; quote values containing ", "',
+  }));
+  if (errors.length) return { ok: false, diagnostics: errors };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const aliasNode = findFirstAlias(doc.contents);
+    return fail('yaml/alias-limit', `aliases expand too much (${(error as Error).message.toLowerCase()})`, 'write the values out instead of using anchors and aliases', aliasNode ? position(aliasNode) : undefined);
+  }
+  return { ok: true, value: { data, text, locator: makeLocator(file, doc, position) } };
+}
+
+function makeLocator(file: string, doc: Document, position: (offset: number) => SourcePosition): ParsedYaml['locator'] {
+  const walk = (path: NodePath, wantKey: boolean): SourcePosition => {
+    let node: unknown = doc.contents;
+    let at: number = doc.contents?.range?.[0] ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i]!;
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        const isLast = i === path.length - 1;
+        const keyRange = (pair.key as Node).range;
+        if (isLast && wantKey && keyRange) return position(keyRange[0]);
+        node = pair.value;
+        at = (pair.value as Node | null)?.range?.[0] ?? keyRange?.[0] ?? at;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item) break;
+        node = item;
+        at = item.range?.[0] ?? at;
+      } else {
+        break;
+      }
+    }
+    return position(at);
+  };
+  return {
+    file,
+    locate: (path) => walk(path, false),
+    locateKey: (path) => walk(path, true),
+  };
+}
+
+function findFirstAlias(node: unknown): number | undefined {
+  if (isAlias(node)) return node.range?.[0];
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const found = findFirstAlias(pair.value);
+      if (found !== undefined) return found;
+    }
+  }
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      const found = findFirstAlias(item);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const extra = lead < 0x80 ? 0 : lead >> 5 === 0b110 ? 1 : lead >> 4 === 0b1110 ? 2 : lead >> 3 === 0b11110 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || bytes[i + k]! >> 6 !== 0b10) return i;
+    i += extra + 1;
+  }
+  return bytes.length;
+}

@@ -1,0 +1,80 @@
+/**
+ * Finds the project's models and loads the inputs generators declared, so generators
+ * themselves never touch the disk.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadModelFile, toDisplayPath } from '../load/load-model.js';
+import type { ArchitectureModel } from '../model/types.js';
+import type { Generator } from '../generators/types.js';
+
+/** Model files: the given ones, or every `model/*.yaml` in name order. */
+export async function resolveModelFiles(root: string, given: readonly string[]): Promise<string[]> {
+  if (given.length) return given.map((file) => path.resolve(root, file));
+  const dir = path.join(root, 'model');
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    throw new UserError(`no model given and ${toDisplayPath(dir, root)}/ does not exist`, [
+      { file: 'model/', line: 1, col: 1, rule: 'io/no-models', severity: 'error', message: 'no models found', hint: 'pass a model file, or run `archgen init` to create one' },
+    ]);
+  }
+  return names.filter((name) => /\.ya?ml$/i.test(name)).sort().map((name) => path.join(dir, name));
+}
+
+export interface LoadedModels {
+  readonly models: ArchitectureModel[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Loads every model, collecting all diagnostics; `models` holds only the valid ones. */
+export async function loadModels(root: string, files: readonly string[]): Promise<LoadedModels> {
+  const models: ArchitectureModel[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const result = await loadModelFile(file, root);
+    diagnostics.push(...result.diagnostics);
+    if (result.model) models.push(result.model);
+  }
+  return { models, diagnostics };
+}
+
+/** Reads every file under the folders generators declared; `overlays` remap a folder (e.g. `--templates`). */
+export async function loadInputs(
+  root: string,
+  generators: readonly Generator[],
+  overlays: Readonly<Record<string, string>> = {},
+): Promise<Map<string, string>> {
+  const inputs = new Map<string, string>();
+  const folders = [...new Set(generators.flatMap((g) => g.reads ?? []))].sort();
+  for (const folder of folders) {
+    for (const file of await listFiles(path.join(root, folder))) {
+      inputs.set(`${folder.replace(/\/$/, '')}/${file}`, await readFile(path.join(root, folder, file), 'utf8'));
+    }
+    const overlay = overlays[folder];
+    if (overlay) {
+      for (const file of await listFiles(path.resolve(root, overlay))) {
+        inputs.set(`${folder.replace(/\/$/, '')}/${file}`, await readFile(path.resolve(root, overlay, file), 'utf8'));
+      }
+    }
+  }
+  return inputs;
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), relative)));
+    else if (entry.isFile() && (await stat(path.join(dir, entry.name))).size < 4 * 1024 * 1024) out.push(relative);
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * The two jobs the CI and users run most: `generate` (write changed files atomically, remove
+ * stale ones) and `check` (regenerate in memory, compare with the committed files).
+ */
+import path from 'node:path';
+import { UserError } from '../diagnostics/diagnostic.js';
+import { generators as defaultGenerators } from '../generators/index.js';
+import type { Generator } from '../generators/types.js';
+import type { ArchitectureModel } from '../model/types.js';
+import { detectDrift, type DriftReport } from '../output/drift.js';
+import type { FileSet } from '../output/file-set.js';
+import { MANIFEST_PATH, manifestContent, nextManifest, readManifest } from '../output/manifest.js';
+import { writeFileSet, type WriteEntry } from '../output/write.js';
+import { generateFiles, type GenerateOptions } from './generate.js';
+import { loadInputs, loadModels, resolveModelFiles } from './project.js';
+
+export interface WorkflowOptions extends GenerateOptions {
+  readonly root: string;
+  /** Model files named on the command line; empty means every model in `model/`. */
+  readonly modelFiles: readonly string[];
+  /** Folder overlays for generator inputs, e.g. `{ 'templates/': 'my-templates' }`. */
+  readonly overlays?: Readonly<Record<string, string>>;
+}
+
+export interface Prepared {
+  readonly selected: ArchitectureModel[];
+  readonly all: ArchitectureModel[];
+  readonly warnings: import('../diagnostics/diagnostic.js').Diagnostic[];
+}
+
+/** Loads the selected models (all must be valid) and every project model for project-wide views. */
+export async function prepareModels(root: string, modelFiles: readonly string[]): Promise<Prepared> {
+  const selectedFiles = await resolveModelFiles(root, modelFiles);
+  const projectFiles = modelFiles.length ? await resolveModelFiles(root, []).catch(() => []) : selectedFiles;
+  const selectedSet = new Set(selectedFiles);
+  const loaded = await loadModels(root, [...new Set([...selectedFiles, ...projectFiles])]);
+  const selectedIds = new Set(selectedFiles.map((file) => path.basename(file).replace(/\.ya?ml$/i, '')));
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error' && selectedSet.has(path.resolve(root, d.file)));
+  if (errors.length) throw new UserError(`${errors.length} error${errors.length === 1 ? '' : 's'} in the model${selectedFiles.length === 1 ? '' : 's'}`, errors);
+  const selected = loaded.models.filter((m) => selectedIds.has(m.id));
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning' && selectedSet.has(path.resolve(root, d.file)));
+  return { selected, all: loaded.models, warnings };
+}
+
+async function produce(options: WorkflowOptions): Promise<{ files: FileSet; stale: string[]; prepared: Prepared }> {
+  const prepared = await prepareModels(options.root, options.modelFiles);
+  const generators: readonly Generator[] = options.generators ?? defaultGenerators;
+  const inputs = await loadInputs(options.root, generators, options.overlays);
+  const files = await generateFiles(prepared.selected, prepared.all, inputs, options);
+  const previous = await readManifest(options.root);
+  const { manifest, stale } = nextManifest(previous, files, new Set(prepared.selected.map((m) => m.id)));
+  files.add(MANIFEST_PATH, manifestContent(manifest), 'manifest');
+  return { files, stale, prepared };
+}
+
+export async function runGenerate(options: WorkflowOptions): Promise<{ entries: WriteEntry[]; prepared: Prepared }> {
+  const { files, stale, prepared } = await produce(options);
+  const entries = await writeFileSet(options.root, files, stale);
+  return { entries, prepared };
+}
+
+export async function runCheck(options: WorkflowOptions): Promise<{ report: DriftReport; prepared: Prepared }> {
+  const { files, stale, prepared } = await produce(options);
+  const previousStale = await detectDrift(options.root, files, stale);
+  return { report: previousStale, prepared };
+}
