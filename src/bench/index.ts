@@ -1,0 +1,7 @@
+/** The one place benchmarks are plugged in. */
+import { pipelineBenchmark } from './pipeline.js';
+import type { Benchmark } from './types.js';
+
+export const benchmarks: readonly Benchmark[] = [
+  pipelineBenchmark,
+];
