@@ -2,11 +2,13 @@
  * The one place generators are plugged in. Order matters only for summaries; every generator
  * is a pure function of the model and the context.
  */
+import { modelReferenceGenerator } from './model-reference.js';
 import { resolvedModelGenerator } from './resolved-model.js';
 import { schemaGenerator } from './schema.js';
 import type { Generator } from './types.js';
 
 export const generators: readonly Generator[] = [
   schemaGenerator,
+  modelReferenceGenerator,
   resolvedModelGenerator,
 ];
