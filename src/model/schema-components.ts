@@ -314,13 +314,12 @@ export function componentSchema(): JsonSchema {
     additionalProperties: false,
     allOf: types.map((type) => {
       const own = componentProperties[type]!;
-      const foreign = Object.keys(allProps).filter((key) => !(key in common) && !(key in own.properties));
       return {
         if: { properties: { type: { const: type } }, required: ['type'] },
         then: {
           properties: own.properties,
+          propertyNames: { enum: [...Object.keys(common), ...Object.keys(own.properties)] },
           ...(own.required.length ? { required: own.required } : {}),
-          ...(foreign.length ? { not: { anyOf: foreign.map((key) => ({ required: [key] })) } } : {}),
         },
       };
     }),

@@ -13,7 +13,7 @@ type Locator = { file: string; locate(path: NodePath): SourcePosition; locateKey
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
     (addFormatsModule as unknown as (ajv: Ajv2020) => void)(ajv);
     compiled = ajv.compile(architectureSchema());
   }
@@ -34,7 +34,10 @@ const UMBRELLA = new Set(['if', 'oneOf', 'anyOf', 'allOf']);
 export function validateAgainstSchema(data: unknown, locator: Locator): Diagnostic[] {
   const validate = validator();
   if (validate(data)) return [];
-  const errors = (validate.errors ?? []).filter((error) => !UMBRELLA.has(error.keyword) || onlyError(error, validate.errors ?? []));
+  // A `propertyNames` failure comes with an inner `enum` error carrying `propertyName`; keep the outer one.
+  const errors = (validate.errors ?? [])
+    .filter((error) => !('propertyName' in error && error.keyword !== 'propertyNames'))
+    .filter((error) => !UMBRELLA.has(error.keyword) || onlyError(error, validate.errors ?? []));
   return collapseTextErrors(errors).map((error) => toDiagnostic(error, data, locator));
 }
 
@@ -97,25 +100,26 @@ function toDiagnostic(error: ErrorObject, data: unknown, locator: Locator): Diag
       return { ...base, ...locator.locate(path), rule: 'schema/pattern', message: `${where} "${String(valueAt(data, path))}" has the wrong format`, hint: `expected to match ${params.pattern}${patternHint(error.schemaPath)}` };
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
       return { ...base, ...locator.locate(path), rule: 'schema/range', message: `${where} is ${String(valueAt(data, path))}, ${error.message}`, hint: rangeHint(error.schemaPath) };
+    case 'propertyNames': {
+      const field = String(params.propertyName);
+      const component = valueAt(data, path) as Record<string, unknown> | undefined;
+      const allowed = ((error.schema as { enum?: string[] } | undefined)?.enum ?? []);
+      const suggestion = didYouMean(field, allowed);
+      return {
+        ...base, ...locator.locateKey([...path, field]), rule: 'schema/field-not-for-type',
+        message: `field "${field}" does not apply to a component of type "${String(component?.type)}"`,
+        hint: suggestion ? `did you mean \`${suggestion}\`?` : 'remove it, or change `type` to the kind of component that has this field',
+      };
+    }
     case 'not':
-      return notDiagnostic(base, path, where, error, data, locator);
+      return notDiagnostic(base, path, where, error, locator);
     default:
       return { ...base, ...locator.locate(path), rule: `schema/${error.keyword.toLowerCase()}`, message: `${where} ${error.message ?? 'is invalid'}`, hint: hintFor(error.keyword) };
   }
 }
 
-function notDiagnostic(base: { file: string; severity: 'error' }, path: (string | number)[], where: string, error: ErrorObject, data: unknown, locator: Locator): Diagnostic {
-  const component = valueAt(data, path) as Record<string, unknown> | undefined;
-  const schema = error.schema as { anyOf?: { required: string[] }[] } | undefined;
-  const offending = schema?.anyOf?.map((entry) => entry.required[0]!).find((key) => component && key in component);
-  if (offending && component) {
-    return {
-      ...base, ...locator.locateKey([...path, offending]), rule: 'schema/field-not-for-type',
-      message: `field "${offending}" does not apply to a component of type "${String(component.type)}"`,
-      hint: 'remove it, or change `type` to the kind of component that has this field',
-    };
-  }
-  if (error.schemaPath.includes('adjustment')) {
+function notDiagnostic(base: { file: string; severity: 'error' }, path: (string | number)[], where: string, error: ErrorObject, locator: Locator): Diagnostic {
+  if (error.schemaPath.includes('adjustment') || path.at(-1) === 'adjustment') {
     return { ...base, ...locator.locate(path), rule: 'schema/range', message: `${where} must not be 0`, hint: 'a scaling step adds (+) or removes (−) at least one task' };
   }
   return { ...base, ...locator.locate(path), rule: 'schema/not', message: `${where} ${error.message ?? 'is invalid'}`, hint: hintFor('not') };
