@@ -42,7 +42,8 @@ export class UserError extends Error {
 /** Closest candidate by edit distance, for "did you mean" hints. */
 export function didYouMean(value: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
+  // Short names need a close match: "fr" is not a typo of "ko".
+  let bestDistance = (value.length <= 3 ? 1 : value.length <= 6 ? 2 : Math.floor(value.length / 3) + 1) + 1;
   for (const candidate of candidates) {
     const distance = levenshtein(value.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {

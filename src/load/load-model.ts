@@ -8,6 +8,7 @@ import { sortDiagnostics, UserError, type Diagnostic } from '../diagnostics/diag
 import { environmentNames, normalizeEnvironment } from '../model/normalize.js';
 import type { ArchitectureModel, ResolvedEnvironment } from '../model/types.js';
 import { validateAgainstSchema } from '../validate/schema-validation.js';
+import { validateEnvironments } from '../validate/environments.js';
 import { validateSemantics } from '../validate/semantic.js';
 import { parseModelText } from './parse-yaml.js';
 
@@ -28,7 +29,9 @@ export function loadModelFromBytes(displayFile: string, bytes: Uint8Array): Load
   const schemaErrors = validateAgainstSchema(data, locator);
   if (schemaErrors.length) return { diagnostics: sortDiagnostics(schemaErrors) };
   const raw = data as Record<string, unknown>;
-  const semantic = sortDiagnostics(validateSemantics(raw, locator));
+  const baseFindings = validateSemantics(raw, locator);
+  if (baseFindings.some((d) => d.severity === 'error')) return { diagnostics: sortDiagnostics(baseFindings) };
+  const semantic = sortDiagnostics([...baseFindings, ...validateEnvironments(raw, locator, baseFindings)]);
   if (semantic.some((d) => d.severity === 'error')) return { diagnostics: semantic };
 
   const id = modelIdOf(displayFile);

@@ -50,22 +50,19 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
   const doc = list[0];
   if (!doc) return fail('yaml/empty', 'file is empty', 'start from `archgen init` or model/point-system.yaml');
 
-  const errors = doc.errors.map((error): Diagnostic => ({
-    file,
-    ...position(error.pos[0]),
-    rule: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
-    severity: 'error',
-    message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').toLowerCase(),
-    hint: error.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping; merge or rename one' : 'check indentation, quotes and that flow collections ({ }, [ ]) are closed; quote values containing ", "',
-  }));
+  const errors = yamlErrors(file, text, doc, position);
   if (errors.length) return { ok: false, diagnostics: errors };
 
+  const unresolved = findUnresolvedAlias(doc.contents, new Set());
+  if (unresolved) {
+    return fail('yaml/syntax', `alias \`*${unresolved.source}\` refers to no anchor`, `define \`&${unresolved.source}\` before this alias, or write the value out`, position(unresolved.offset));
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     const aliasNode = findFirstAlias(doc.contents);
-    return fail('yaml/alias-limit', `aliases expand too much (${(error as Error).message.toLowerCase()})`, 'write the values out instead of using anchors and aliases', aliasNode ? position(aliasNode) : undefined);
+    return fail('yaml/alias-limit', `anchors and aliases expand too much (${(error as Error).message.toLowerCase()})`, 'write the values out instead of using anchors and aliases', aliasNode !== undefined ? position(aliasNode) : undefined);
   }
   return { ok: true, value: { data, text, locator: makeLocator(file, doc, position) } };
 }
@@ -100,6 +97,52 @@ function makeLocator(file: string, doc: Document, position: (offset: number) => 
     locate: (path) => walk(path, false),
     locateKey: (path) => walk(path, true),
   };
+}
+
+/**
+ * Duplicate keys are independent mistakes: all are reported. Of the syntax errors only the first
+ * is: the parser's later complaints are mostly echoes of it. A tab in the indentation, which
+ * YAML forbids, is named as such instead of the parser's puzzling follow-up message.
+ */
+function yamlErrors(file: string, text: string, doc: Document, position: (offset: number) => SourcePosition): Diagnostic[] {
+  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((error): Diagnostic => {
+    const key = /^("[^"]*"|'[^']*'|[^:,{}[\]\s][^:,{}[\]]*?)\s*:/.exec(text.slice(error.pos[0]))?.[1] ?? 'this key';
+    return {
+      file, ...position(error.pos[0]), rule: 'yaml/duplicate-key', severity: 'error',
+      message: `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`}: it already appears earlier in the same mapping`,
+      hint: 'each key may appear once in a mapping; remove one or merge their values',
+    };
+  });
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
+  if (!syntax.length) return duplicates;
+  const first = syntax[0]!;
+  const tab = /^( *)\t/m.exec(text);
+  if (tab && tab.index + tab[1]!.length <= first.pos[0]) {
+    return [...duplicates, {
+      file, ...position(tab.index + tab[1]!.length), rule: 'yaml/syntax', severity: 'error',
+      message: 'tab character in the indentation', hint: 'YAML indents with spaces only; replace the tab with spaces',
+    }];
+  }
+  const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return [...duplicates, {
+    file, ...position(first.pos[0]), rule: 'yaml/syntax', severity: 'error',
+    message: message.charAt(0).toLowerCase() + message.slice(1),
+    hint: 'check the indentation (spaces, same column for keys of one mapping), quotes, and that every `{` and `[` is closed',
+  }];
+}
+
+/** The first alias used before (or without) its anchor, which `toJS` would reject. */
+function findUnresolvedAlias(node: unknown, anchors: Set<string>): { source: string; offset: number } | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  if (isAlias(node)) return anchors.has(node.source) ? undefined : { source: node.source, offset: node.range?.[0] ?? 0 };
+  const anchor = (node as { anchor?: string }).anchor;
+  if (anchor) anchors.add(anchor);
+  const children: unknown[] = isMap(node) ? node.items.flatMap((pair) => [pair.key, pair.value]) : isSeq(node) ? node.items : [];
+  for (const child of children) {
+    const found = findUnresolvedAlias(child, anchors);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function findFirstAlias(node: unknown): number | undefined {

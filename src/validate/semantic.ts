@@ -5,21 +5,28 @@
  */
 import ipaddr from 'ipaddr.js';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { architectureSchema } from '../model/schema.js';
 import type { NodePath, SourcePosition } from '../model/types.js';
+import { fieldsOfComponentType } from './schema-messages.js';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Locator = { file: string; locate(path: NodePath): SourcePosition; locateKey(path: NodePath): SourcePosition };
 
 interface Reporter {
-  error(path: NodePath, rule: string, message: string, hint?: string, atKey?: boolean): void;
-  warning(path: NodePath, rule: string, message: string, hint?: string): void;
+  /** Every finding carries a hint: what to change to fix it. */
+  error(path: NodePath, rule: string, message: string, hint: string, atKey?: boolean): void;
+  warning(path: NodePath, rule: string, message: string, hint: string): void;
+  /** Line of a node, for messages that point at a second place ("already used at line 12"). */
+  lineOf(path: NodePath): number;
 }
 
 export function validateSemantics(raw: Raw, locator: Locator): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const push = (severity: 'error' | 'warning') => (path: NodePath, rule: string, message: string, hint?: string, atKey = false) =>
-    found.push({ file: locator.file, ...(atKey ? locator.locateKey(path) : locator.locate(path)), rule, severity, message, ...(hint ? { hint } : {}) });
-  const report: Reporter = { error: push('error'), warning: push('warning') };
+  const push = (severity: 'error' | 'warning') => (path: NodePath, rule: string, message: string, hint: string, atKey = false) => {
+    const { line, col } = atKey ? locator.locateKey(path) : locator.locate(path);
+    found.push({ file: locator.file, line, col, rule, severity, message, hint });
+  };
+  const report: Reporter = { error: push('error'), warning: push('warning'), lineOf: (path) => locator.locate(path).line };
 
   const components: Raw[] = raw.components ?? [];
   const groups: Raw[] = raw.securityGroups ?? [];
@@ -43,7 +50,8 @@ export function validateSemantics(raw: Raw, locator: Locator): Diagnostic[] {
     const id = String(value);
     if (!candidates.includes(id)) {
       const suggestion = didYouMean(id, candidates);
-      report.error(path, `ref/unknown-${kind}`, `unknown ${kind.replace('-', ' ')} "${id}"`, suggestion ? `did you mean \`${suggestion}\`?` : `known: ${candidates.join(', ') || '(none)'}`);
+      const known = [...new Set(candidates)].sort();
+      report.error(path, `ref/unknown-${kind}`, `unknown ${kind.replace('-', ' ')} "${id}"`, suggestion ? `did you mean \`${suggestion}\`?` : known.length ? `known ${kind.replace('-', ' ')}s: ${known.join(', ')}` : `declare the ${kind.replace('-', ' ')} first`);
     } else if (wantType && !wantType.includes(typeOf.get(id)!)) {
       report.error(path, 'ref/wrong-type', `"${id}" is a ${typeOf.get(id)}, expected ${wantType.join(' or ')}`, `point at a ${wantType.join(' or ')} component`);
     }
@@ -120,7 +128,7 @@ function checkUniqueIds(report: Reporter, entries: { id: unknown; path: NodePath
   for (const { id, path } of entries) {
     if (typeof id !== 'string') continue;
     const earlier = first.get(id);
-    if (earlier) report.error(path, 'model/duplicate-id', `id "${id}" is already used at ${earlier.join('.')}`, 'ids must be unique across components, security groups, subnets and the VPC');
+    if (earlier) report.error(path, 'model/duplicate-id', `id "${id}" is already used at line ${report.lineOf(earlier)} (${earlier.slice(0, -1).join('.')})`, 'rename one of them: ids must be unique across components, security groups, subnets and the VPC (and among connections and alarms)');
     else first.set(id, path);
   }
 }
@@ -185,7 +193,10 @@ function checkTaskCounts(report: Reporter, c: Raw, path: NodePath): void {
   if (c.type === 'container-service') {
     const desired = c.desiredTasks ?? c.minTasks;
     if (!(c.minTasks <= desired && desired <= c.maxTasks)) {
-      report.error([...path, c.minTasks > desired ? 'minTasks' : 'desiredTasks'], 'model/task-count-order', `task counts must satisfy minTasks ≤ desiredTasks ≤ maxTasks (got ${c.minTasks} ≤ ${desired} ≤ ${c.maxTasks})`, 'raise maxTasks or lower minTasks/desiredTasks');
+      // Point at the first count that breaks the order; without desiredTasks, minTasks is the one above maxTasks.
+      const field = c.minTasks > desired || c.desiredTasks === undefined ? 'minTasks' : 'desiredTasks';
+      const got = c.desiredTasks === undefined ? `minTasks ${c.minTasks} > maxTasks ${c.maxTasks}` : `${c.minTasks} ≤ ${desired} ≤ ${c.maxTasks} does not hold`;
+      report.error([...path, field], 'model/task-count-order', `task counts must satisfy minTasks ≤ desiredTasks ≤ maxTasks (${got})`, 'raise maxTasks or lower minTasks/desiredTasks');
     }
     if (c.maxCpu !== undefined && c.maxCpu < c.cpu) report.error([...path, 'maxCpu'], 'model/size-order', `maxCpu ${c.maxCpu} is below cpu ${c.cpu}`, 'maxCpu is the vertical-scaling ceiling');
     if (c.maxMemory !== undefined && c.maxMemory < c.memory) report.error([...path, 'maxMemory'], 'model/size-order', `maxMemory ${c.maxMemory} is below memory ${c.memory}`, 'maxMemory is the vertical-scaling ceiling');
@@ -195,7 +206,7 @@ function checkTaskCounts(report: Reporter, c: Raw, path: NodePath): void {
   }
   (c.nodeGroups ?? []).forEach((g: Raw, i: number) => {
     if (!(g.min <= g.desired && g.desired <= g.max)) {
-      report.error([...path, 'nodeGroups', i, 'desired'], 'model/task-count-order', `node counts must satisfy min ≤ desired ≤ max (got ${g.min} ≤ ${g.desired} ≤ ${g.max})`, 'reorder the counts');
+      report.error([...path, 'nodeGroups', i, g.min > g.desired ? 'min' : 'desired'], 'model/task-count-order', `node counts must satisfy min ≤ desired ≤ max (got ${g.min} ≤ ${g.desired} ≤ ${g.max})`, 'reorder the counts');
     }
   });
   if (c.type === 'database' && c.connectionPool && c.connectionPool.minIdle > c.connectionPool.maxPoolSize) {
@@ -224,8 +235,8 @@ function checkOverrides(report: Reporter, raw: Raw): void {
   for (const [env, spec] of Object.entries<Raw>(raw.environments ?? {})) {
     const overrides: Raw = spec?.overrides ?? {};
     const base = ['environments', env, 'overrides'];
-    if (overrides.network) checkFieldsExist(report, overrides.network, raw.network, [...base, 'network'], 'network');
-    if (overrides.cost) checkFieldsExist(report, overrides.cost, raw.cost ?? {}, [...base, 'cost'], 'cost');
+    if (overrides.network) checkFieldsExist(report, overrides.network, raw.network, [...base, 'network'], 'network', schemaFields('network'));
+    if (overrides.cost) checkFieldsExist(report, overrides.cost, raw.cost ?? {}, [...base, 'cost'], 'cost', schemaFields('cost'));
     const components: Raw[] = raw.components ?? [];
     for (const [id, fields] of Object.entries<Raw>(overrides.components ?? {})) {
       const target = components.find((c) => c.id === id);
@@ -234,20 +245,29 @@ function checkOverrides(report: Reporter, raw: Raw): void {
         report.error([...base, 'components', id], 'env/unknown-component', `environment "${env}" overrides unknown component "${id}"`, suggestion ? `did you mean \`${suggestion}\`?` : 'override a component id that exists', true);
         continue;
       }
-      if (fields && typeof fields === 'object') checkFieldsExist(report, fields, target, [...base, 'components', id], id);
+      if (fields && typeof fields === 'object') checkFieldsExist(report, fields, target, [...base, 'components', id], id, fieldsOfComponentType(target.type) ?? []);
     }
   }
 }
 
-function checkFieldsExist(report: Reporter, override: Raw, base: Raw, path: NodePath, owner: string): void {
+/** Top-level field names the schema knows for `network` or `cost`. */
+function schemaFields(section: 'network' | 'cost'): string[] {
+  const properties = architectureSchema().properties as Record<string, { properties?: Record<string, unknown> }>;
+  return Object.keys(properties[section]?.properties ?? {});
+}
+
+function checkFieldsExist(report: Reporter, override: Raw, base: Raw, path: NodePath, owner: string, schemaKnown: readonly string[] = []): void {
   for (const [key, value] of Object.entries(override)) {
     if (key === 'id' || key === 'type') {
       report.error([...path, key], 'env/immutable-field', `an environment cannot change "${key}" of ${owner}`, 'declare a separate component instead', true);
       continue;
     }
     if (!(key in base)) {
-      const suggestion = didYouMean(key, Object.keys(base));
-      report.error([...path, key], 'env/unknown-override-field', `override of ${owner} names field "${key}", which the base model does not set`, suggestion ? `did you mean \`${suggestion}\`?` : `declare "${key}" in the base model first`, true);
+      const suggestion = didYouMean(key, [...new Set([...Object.keys(base), ...schemaKnown])].filter((name) => name !== 'id' && name !== 'type'));
+      const hint = schemaKnown.includes(key)
+        ? `declare \`${key}\` in the base model first: an environment only changes fields the base model sets`
+        : suggestion ? `did you mean \`${suggestion}\`?` : `${owner} sets: ${Object.keys(base).join(', ')}`;
+      report.error([...path, key], 'env/unknown-override-field', `the override of ${owner} names field "${key}", which the base model does not set`, hint, true);
       continue;
     }
     const baseValue = base[key];
