@@ -1,0 +1,164 @@
+/**
+ * Reachability: which node can open connections to which, derived from the security-group
+ * rules (inbound of the receiver, outbound of the sender) and the placement of components in
+ * subnets (only components in public subnets behind an Internet gateway are reachable from
+ * outside, and internal load balancers never are). Nothing here is specific to one model.
+ */
+import type { Component, SecurityGroupRule } from '../model/types.js';
+import { isDataStore, listeningPorts } from './catalog.js';
+import { cidrContains, isPrivateCidr, isPublicCidr, isWorld } from './cidr.js';
+import { coversPort, hopLabel, overlaps } from './ports.js';
+import {
+  INTERNET, type DataStoreAccess, type PortRange, type ReachEdge, type ReachNode, type Reachability, type ReachabilityPath, type SourceRef,
+} from './types.js';
+import type { EnvironmentView } from './view.js';
+
+/** Upper bound on listed paths, so a densely connected model cannot blow up the report. */
+export const MAX_PATHS = 500;
+
+export function buildReachability(view: EnvironmentView): Reachability {
+  const nodes = buildNodes(view);
+  const edges: ReachEdge[] = [];
+  for (const to of view.env.components) {
+    if (!to.securityGroups.length) continue;
+    for (const from of nodes) {
+      if (from.id === to.id) continue;
+      const edge = edgeBetween(view, from, to);
+      if (edge) edges.push(edge);
+    }
+  }
+  const paths = buildPaths(nodes, edges);
+  return { nodes, edges, paths, dataStores: buildDataStoreAccess(view, nodes, edges) };
+}
+
+function buildNodes(view: EnvironmentView): ReachNode[] {
+  const vpc = view.env.network.vpc.cidr;
+  const outside = new Set<string>();
+  for (const group of view.env.securityGroups) {
+    for (const rule of group.ingress) {
+      if (rule.peer.kind === 'cidr' && !isWorld(rule.peer.cidr) && !cidrContains(vpc, rule.peer.cidr)) outside.add(rule.peer.cidr);
+    }
+  }
+  return [
+    { id: INTERNET, kind: 'internet', label: { ko: '인터넷', en: 'Internet' } },
+    ...[...outside].map((cidr): ReachNode => ({ id: cidr, kind: 'cidr', label: { ko: cidr, en: cidr } })),
+    ...view.env.components.filter((c) => c.securityGroups.length).map((c): ReachNode => ({ id: c.id, kind: 'component', label: c.name, componentType: c.type })),
+  ];
+}
+
+/** Whether traffic from outside the VPC can arrive at the component at all, whatever its rules say. */
+function reachableFromOutside(view: EnvironmentView, to: Component, cidr: string): boolean {
+  if (to.type === 'load-balancer' && to.scheme === 'internal') return isPrivateCidr(cidr);
+  if (isPrivateCidr(cidr)) return true; // VPN or peering into the VPC
+  return view.env.network.internetGateway && view.inPublicSubnet(to);
+}
+
+function admits(view: EnvironmentView, rule: SecurityGroupRule, from: ReachNode): boolean {
+  const peer = rule.peer;
+  if (from.kind === 'internet') return peer.kind === 'cidr' && isWorld(peer.cidr);
+  if (from.kind === 'cidr') return peer.kind === 'cidr' && cidrContains(peer.cidr, from.id);
+  const source = view.components.get(from.id)!;
+  if (peer.kind === 'security-group') return source.securityGroups.includes(peer.securityGroup);
+  const cidrs = view.subnetCidrs(source);
+  return isWorld(peer.cidr) || cidrs.some((c) => cidrContains(peer.cidr, c));
+}
+
+function egressAllowsTo(view: EnvironmentView, source: Component, to: Component, range: PortRange): boolean {
+  const toCidrs = view.subnetCidrs(to);
+  return source.securityGroups.some((id) => (view.groups.get(id)?.egress ?? []).some((out) => {
+    if (!overlaps(out, range)) return false;
+    if (out.peer.kind === 'security-group') return to.securityGroups.includes(out.peer.securityGroup);
+    const cidr = out.peer.cidr;
+    return isWorld(cidr) || toCidrs.some((c) => cidrContains(cidr, c));
+  }));
+}
+
+function edgeBetween(view: EnvironmentView, from: ReachNode, to: Component): ReachEdge | undefined {
+  if (from.kind !== 'component') {
+    const cidr = from.kind === 'internet' ? '0.0.0.0/0' : from.id;
+    if (!reachableFromOutside(view, to, cidr)) return undefined;
+  }
+  const listening = listeningPorts(to);
+  const source = from.kind === 'component' ? view.components.get(from.id) : undefined;
+  const ports = new Map<string, PortRange>();
+  const rules: SourceRef[] = [];
+  for (const groupId of to.securityGroups) {
+    for (const rule of view.groups.get(groupId)?.ingress ?? []) {
+      if (!admits(view, rule, from)) continue;
+      const candidates: PortRange[] = listening.length
+        ? listening.filter((port) => coversPort(rule, port)).map((port) => ({ protocol: 'tcp', fromPort: port, toPort: port }))
+        : [{ protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort }];
+      const allowed = candidates.filter((range) => !source || egressAllowsTo(view, source, to, range));
+      if (!allowed.length) continue;
+      for (const range of allowed) ports.set(`${range.protocol}/${range.fromPort}-${range.toPort}`, range);
+      rules.push(view.locate(rule.loc));
+    }
+  }
+  if (!ports.size) return undefined;
+  const sorted = [...ports.values()].sort((a, b) => a.fromPort - b.fromPort || a.toPort - b.toPort || a.protocol.localeCompare(b.protocol));
+  return { from: from.id, to: to.id, ports: sorted, label: hopLabel(sorted), rules };
+}
+
+function buildPaths(nodes: readonly ReachNode[], edges: readonly ReachEdge[]): ReachabilityPath[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const outgoing = new Map<string, ReachEdge[]>();
+  const hasIncoming = new Set(edges.map((e) => e.to));
+  for (const edge of edges) outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge]);
+  const entries = nodes.filter((n) => n.kind !== 'component' || (!hasIncoming.has(n.id) && outgoing.has(n.id)));
+  const paths: ReachabilityPath[] = [];
+  const walk = (trail: { node: ReachNode; via?: string }[], visited: Set<string>): void => {
+    if (paths.length >= MAX_PATHS) return;
+    const last = trail[trail.length - 1]!;
+    const next = (outgoing.get(last.node.id) ?? []).filter((e) => !visited.has(e.to));
+    if (!next.length) {
+      if (trail.length > 1) paths.push(toPath(trail));
+      return;
+    }
+    for (const edge of next) {
+      const node = byId.get(edge.to)!;
+      visited.add(node.id);
+      walk([...trail, { node, via: edge.label }], visited);
+      visited.delete(node.id);
+    }
+  };
+  for (const entry of entries) walk([{ node: entry }], new Set([entry.id]));
+  return paths;
+}
+
+function toPath(trail: readonly { node: ReachNode; via?: string }[]): ReachabilityPath {
+  const text = (locale: 'ko' | 'en'): string => trail.map((hop) => (hop.via ? `${hop.node.label[locale]} ${hop.via}` : hop.node.label[locale])).join(' → ');
+  return {
+    hops: trail.map((hop) => ({ node: hop.node.id, label: hop.node.label, ...(hop.via ? { via: hop.via } : {}) })),
+    text: { ko: text('ko'), en: text('en') },
+  };
+}
+
+function buildDataStoreAccess(view: EnvironmentView, nodes: readonly ReachNode[], edges: readonly ReachEdge[]): DataStoreAccess[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const incoming = new Map<string, ReachEdge[]>();
+  for (const edge of edges) incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), edge]);
+  const outsideIds = new Set(nodes.filter((n) => n.kind === 'internet' || (n.kind === 'cidr' && isPublicCidr(n.id))).map((n) => n.id));
+  return view.env.components.filter(isDataStore).map((store): DataStoreAccess => {
+    const direct = incoming.get(store.id) ?? [];
+    const reached = new Set<string>();
+    const queue = [store.id];
+    while (queue.length) {
+      for (const edge of incoming.get(queue.shift()!) ?? []) {
+        if (edge.from === store.id || reached.has(edge.from)) continue;
+        reached.add(edge.from);
+        queue.push(edge.from);
+      }
+    }
+    const iam = view.env.components.filter((c) => c.type === 'container-service' && c.permissions.some((p) => p.resources.includes(store.id))).map((c) => c.id);
+    return {
+      dataStore: store.id,
+      label: store.name,
+      componentType: store.type,
+      networkReachable: store.securityGroups.length > 0,
+      direct: direct.map((e) => ({ node: e.from, label: byId.get(e.from)!.label, ports: e.label })),
+      transitive: nodes.filter((n) => reached.has(n.id)).map((n) => n.id),
+      iam,
+      internet: direct.some((e) => outsideIds.has(e.from)) ? 'direct' : [...reached].some((id) => outsideIds.has(id)) ? 'transitive' : 'none',
+    };
+  });
+}

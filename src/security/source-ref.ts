@@ -1,0 +1,10 @@
+/** Turns model paths into {@link SourceRef}s through the model's locator. */
+import type { ArchitectureModel, NodePath } from '../model/types.js';
+import type { SourceRef } from './types.js';
+
+export type Locate = (loc: NodePath) => SourceRef;
+
+/** A function that places any model path in the YAML file. */
+export function locator(model: ArchitectureModel): Locate {
+  return (loc) => ({ file: model.source.file, ...model.source.locate(loc), path: loc.join('.') });
+}
