@@ -4,11 +4,15 @@ import type { CommandContext } from '../context.js';
 import { registerCheck } from './check.js';
 import { registerGenerate } from './generate.js';
 import { registerSchema } from './schema.js';
+import { registerSite } from './site.js';
 import { registerValidate } from './validate.js';
+import { registerWatch } from './watch.js';
 
 export const commandRegistrars: readonly ((program: Command, context: CommandContext) => void)[] = [
   registerValidate,
   registerGenerate,
   registerCheck,
   registerSchema,
+  registerSite,
+  registerWatch,
 ];

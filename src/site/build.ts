@@ -1,0 +1,96 @@
+/**
+ * `archgen site`: loads the models, runs the generators and analyses in memory, renders the
+ * Mermaid diagrams, and writes a static site that works from disk and from any static host.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { generators } from '../generators/index.js';
+import { loadInputs } from '../pipeline/project.js';
+import { prepareModels } from '../pipeline/workflow.js';
+import { launchBrowser } from '../render/browser.js';
+import { readViewerScript } from './drawio-assets.js';
+import { gatherContent } from './gather.js';
+import { renderSite, type SiteAssets } from './render.js';
+import { writeSite, type SiteWriteResult } from './write.js';
+
+/** Default output folder, relative to the project root (a build artifact, not committed). */
+export const DEFAULT_SITE_DIR = 'site';
+
+export interface SiteBuildOptions {
+  readonly root: string;
+  /** Model files; empty means every `model/*.yaml`. */
+  readonly modelFiles: readonly string[];
+  /** Output folder (absolute, or relative to `root`). */
+  readonly out: string;
+  /** Folder overlays, e.g. `{ 'templates/': 'my-templates' }`. */
+  readonly overlays?: Readonly<Record<string, string>>;
+  /** Include the live-reload client (watch mode). */
+  readonly live?: boolean;
+  readonly buildId?: string;
+  /** Reuse a browser (watch mode keeps one open); otherwise one is launched and closed. */
+  readonly browser?: Browser;
+}
+
+export interface SiteBuildResult extends SiteWriteResult {
+  readonly out: string;
+  readonly models: readonly string[];
+  readonly files: number;
+  readonly warnings: readonly Diagnostic[];
+  /** Tabs that show "not available", as `model/tab: reason`. */
+  readonly unavailable: readonly string[];
+}
+
+/** Builds and writes the site; invalid models throw a UserError and leave the folder untouched. */
+export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
+  const out = path.resolve(options.root, options.out);
+  const prepared = await prepareModels(options.root, options.modelFiles);
+  const inputs = await loadInputs(options.root, generators, options.overlays);
+  const assets = await readSiteAssets(options.root, options.overlays);
+  const browser = options.browser ?? (await launchBrowser());
+  try {
+    const gathered = await gatherContent({ root: options.root, selected: prepared.selected, all: prepared.all, inputs, browser });
+    const content = { ...gathered, live: Boolean(options.live), ...(options.buildId ? { buildId: options.buildId } : {}) };
+    const files = await renderSite(content, assets);
+    const written = await writeSite(out, files);
+    const unavailable = content.models.flatMap((site) =>
+      (['documents', 'drawio', 'mermaid', 'security', 'cost'] as const).flatMap((key) => {
+        const piece = site[key];
+        return piece.status === 'ok' ? [] : [`${site.model.id}/${key}: ${piece.reason}`];
+      }),
+    );
+    if (content.models.length > 1 && content.comparison.status !== 'ok') unavailable.push(`compare: ${content.comparison.reason}`);
+    return { ...written, out, models: content.models.map((s) => s.model.id), files: files.size, warnings: prepared.warnings, unavailable };
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}
+
+/** Folder of archgen's own templates, used when the project has no `templates/site/`. */
+const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/site/', import.meta.url));
+
+/** The site's static assets: `--templates` overlay, then the project's `templates/site/`, then archgen's. */
+export async function readSiteAssets(root: string, overlays: Readonly<Record<string, string>> = {}): Promise<SiteAssets> {
+  const folders = [
+    ...(overlays['templates/'] ? [path.resolve(root, overlays['templates/'], 'site')] : []),
+    path.join(root, 'templates', 'site'),
+    PACKAGE_TEMPLATES,
+  ];
+  const read = async (name: string): Promise<string> => {
+    for (const folder of folders) {
+      const text = await readFile(path.join(folder, name), 'utf8').catch(() => undefined);
+      if (text !== undefined) return text;
+    }
+    throw new Error(`site template ${name} is missing from ${folders.join(', ')}`);
+  };
+  return {
+    css: await read('site.css'),
+    script: await read('site.js'),
+    liveScript: await read('live.js'),
+    drawioSetup: await read('drawio-setup.js'),
+    drawioStart: await read('drawio-start.js'),
+    drawioViewer: await readViewerScript(),
+  };
+}
