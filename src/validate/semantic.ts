@@ -16,8 +16,8 @@ interface Reporter {
   /** Every finding carries a hint: what to change to fix it. */
   error(path: NodePath, rule: string, message: string, hint: string, atKey?: boolean): void;
   warning(path: NodePath, rule: string, message: string, hint: string): void;
-  /** Line of a node, for messages that point at a second place ("already used at line 12"). */
-  lineOf(path: NodePath): number;
+  /** Position of a node, for ordering and for messages that point at a second place ("already used at line 12"). */
+  positionOf(path: NodePath): SourcePosition;
 }
 
 export function validateSemantics(raw: Raw, locator: Locator): Diagnostic[] {
@@ -26,7 +26,7 @@ export function validateSemantics(raw: Raw, locator: Locator): Diagnostic[] {
     const { line, col } = atKey ? locator.locateKey(path) : locator.locate(path);
     found.push({ file: locator.file, line, col, rule, severity, message, hint });
   };
-  const report: Reporter = { error: push('error'), warning: push('warning'), lineOf: (path) => locator.locate(path).line };
+  const report: Reporter = { error: push('error'), warning: push('warning'), positionOf: (path) => locator.locate(path) };
 
   const components: Raw[] = raw.components ?? [];
   const groups: Raw[] = raw.securityGroups ?? [];
@@ -125,10 +125,12 @@ export function validateSemantics(raw: Raw, locator: Locator): Diagnostic[] {
 
 function checkUniqueIds(report: Reporter, entries: { id: unknown; path: NodePath }[]): void {
   const first = new Map<string, NodePath>();
-  for (const { id, path } of entries) {
+  // In file order, so the second occurrence a reader meets is the one reported.
+  const ordered = entries.map((entry) => ({ ...entry, at: report.positionOf(entry.path) })).sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
+  for (const { id, path } of ordered) {
     if (typeof id !== 'string') continue;
     const earlier = first.get(id);
-    if (earlier) report.error(path, 'model/duplicate-id', `id "${id}" is already used at line ${report.lineOf(earlier)} (${earlier.slice(0, -1).join('.')})`, 'rename one of them: ids must be unique across components, security groups, subnets and the VPC (and among connections and alarms)');
+    if (earlier) report.error(path, 'model/duplicate-id', `id "${id}" is already used at line ${report.positionOf(earlier).line} (${earlier.slice(0, -1).join('.')})`, 'rename one of them: ids must be unique across components, security groups, subnets and the VPC (and among connections and alarms)');
     else first.set(id, path);
   }
 }
