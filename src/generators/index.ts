@@ -5,10 +5,12 @@
 import { modelReferenceGenerator } from './model-reference.js';
 import { resolvedModelGenerator } from './resolved-model.js';
 import { schemaGenerator } from './schema.js';
+import { securityGenerator } from './security/index.js';
 import type { Generator } from './types.js';
 
 export const generators: readonly Generator[] = [
   schemaGenerator,
   modelReferenceGenerator,
   resolvedModelGenerator,
+  securityGenerator,
 ];

@@ -4,6 +4,7 @@ import type { CommandContext } from '../context.js';
 import { registerCheck } from './check.js';
 import { registerGenerate } from './generate.js';
 import { registerSchema } from './schema.js';
+import { registerSecurity } from './security.js';
 import { registerSite } from './site.js';
 import { registerValidate } from './validate.js';
 import { registerWatch } from './watch.js';
@@ -13,6 +14,7 @@ export const commandRegistrars: readonly ((program: Command, context: CommandCon
   registerGenerate,
   registerCheck,
   registerSchema,
+  registerSecurity,
   registerSite,
   registerWatch,
 ];
