@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { registerCheck } from './check.js';
 import { registerGenerate } from './generate.js';
+import { registerScaffold } from './scaffold.js';
 import { registerSchema } from './schema.js';
 import { registerSecurity } from './security.js';
 import { registerSite } from './site.js';
@@ -17,4 +18,5 @@ export const commandRegistrars: readonly ((program: Command, context: CommandCon
   registerSecurity,
   registerSite,
   registerWatch,
+  registerScaffold,
 ];
