@@ -2,6 +2,7 @@
  * The one place generators are plugged in. Order matters only for summaries; every generator
  * is a pure function of the model and the context.
  */
+import { costGenerator } from './cost.js';
 import { modelReferenceGenerator } from './model-reference.js';
 import { resolvedModelGenerator } from './resolved-model.js';
 import { schemaGenerator } from './schema.js';
@@ -13,4 +14,5 @@ export const generators: readonly Generator[] = [
   modelReferenceGenerator,
   resolvedModelGenerator,
   securityGenerator,
+  costGenerator,
 ];

@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { registerCheck } from './check.js';
+import { registerCost } from './cost.js';
 import { registerGenerate } from './generate.js';
+import { registerPricing } from './pricing.js';
 import { registerScaffold } from './scaffold.js';
 import { registerSchema } from './schema.js';
 import { registerSecurity } from './security.js';
@@ -18,5 +20,7 @@ export const commandRegistrars: readonly ((program: Command, context: CommandCon
   registerSecurity,
   registerSite,
   registerWatch,
+  registerCost,
+  registerPricing,
   registerScaffold,
 ];

@@ -1,0 +1,31 @@
+/** Escaping for the report formats: every model-derived string passes through one of these. */
+
+const HTML: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML[c]!);
+
+/** Markdown table cell: escapes the characters that change meaning inline, and pipes/newlines. */
+export const escapeMarkdown = (text: string): string =>
+  text.replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+
+/** RFC 4180 field; also defuses spreadsheet formulas (`=`, `+`, `-`, `@` at the start of text). */
+export function escapeCsv(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** USD with thousands separators and cents. */
+export const usd = (n: number): string => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** Unit price with enough significant digits for tiny per-request prices. */
+export function unitUsd(n: number | undefined): string {
+  if (n === undefined) return '';
+  if (n === 0) return '$0';
+  const precise = Number(n.toPrecision(4));
+  return `$${n >= 1 ? n.toFixed(2) : precise.toFixed(12).replace(/0+$/, '').replace(/\.$/, '')}`;
+}
+
+/** Quantities: integers with separators, fractions to three decimals. */
+export const quantity = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
