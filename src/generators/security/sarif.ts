@@ -41,7 +41,7 @@ function result(finding: Finding | SuppressedFinding, ruleIndex: number) {
     partialFingerprints: { 'archgenFindingId/v1': finding.id },
     properties: { severity: finding.severity, target: finding.target, 'security-severity': securitySeverityScore(finding.severity) },
     ...('suppression' in finding
-      ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: finding.suppression.reason, location: physical(finding.suppression.location) }] }
+      ? { suppressions: [{ kind: 'inSource', justification: finding.suppression.reason, location: physical(finding.suppression.location) }] }
       : {}),
   };
 }
