@@ -1,0 +1,118 @@
+/**
+ * Compiles the document templates from the generator inputs: one main template per document
+ * (`templates/doc/<name>.md.hbs`) and one partial per section (`templates/doc/partials/<name>.hbs`).
+ * Files under `--templates DIR` replace the bundled ones with the same relative path, so a user
+ * partial overrides the bundled partial of the same name.
+ */
+import Handlebars from 'handlebars';
+import { UserError } from '../diagnostics/diagnostic.js';
+import { registerHelpers } from './helpers.js';
+import type { Messages } from './locale.js';
+
+export const TEMPLATE_DIR = 'templates/doc';
+export const PARTIAL_DIR = `${TEMPLATE_DIR}/partials`;
+
+/** Project-relative path of the file a partial is read from. */
+export const partialPath = (name: string): string => `${PARTIAL_DIR}/${name}.hbs`;
+export const mainTemplatePath = (name: string): string => `${TEMPLATE_DIR}/${name}.md.hbs`;
+
+type HandlebarsEnv = typeof Handlebars;
+
+/** A compiled document: call it with the view of one model in one locale. */
+export type DocumentRenderer = (view: object) => string;
+
+/**
+ * Compiles `templates/doc/<name>.md.hbs` with every partial under `templates/doc/partials/`.
+ * Every partial the templates name must exist; the error names the missing one and its path.
+ */
+export function compileDocument(inputs: ReadonlyMap<string, string>, name: string, messages: Messages): DocumentRenderer {
+  const env: HandlebarsEnv = Handlebars.create();
+  registerHelpers(env, messages);
+  const mainPath = mainTemplatePath(name);
+  const main = inputs.get(mainPath);
+  if (main === undefined) throw missingTemplate(mainPath, `the "${name}" document template`);
+
+  const partials = new Map<string, string>();
+  for (const [file, text] of inputs) {
+    if (file.startsWith(`${PARTIAL_DIR}/`) && file.endsWith('.hbs')) partials.set(file.slice(PARTIAL_DIR.length + 1, -'.hbs'.length), text);
+  }
+  const referencedBy = new Map<string, string>();
+  const queue: [string, string][] = [[mainPath, main]];
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    const [file, text] = item;
+    for (const partial of partialNames(parse(file, text))) {
+      if (referencedBy.has(partial)) continue;
+      referencedBy.set(partial, file);
+      const body = partials.get(partial);
+      if (body === undefined) throw missingPartial(partial, file, [...partials.keys()]);
+      queue.push([partialPath(partial), body]);
+    }
+  }
+  for (const [partial, text] of partials) env.registerPartial(partial, text);
+  const template = env.compile(main, { noEscape: true, strict: false, knownHelpersOnly: false });
+  return (view) => {
+    try {
+      return tidy(template(view, { data: { headings: [0, 0, 0] } }));
+    } catch (error) {
+      const message = (error as Error).message;
+      const missing = /The partial (.+) could not be found/.exec(message);
+      if (missing) throw missingPartial(missing[1]!, mainPath, [...partials.keys()]);
+      throw error;
+    }
+  };
+}
+
+function parse(file: string, text: string): hbs.AST.Program {
+  try {
+    return Handlebars.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+    throw new UserError(`template ${file} does not parse`, [
+      { file, line, col: 1, rule: 'docs/template-syntax', severity: 'error', message: message.split('\n')[0]!, hint: 'check the Handlebars syntax ({{…}}, {{#each}}…{{/each}})' },
+    ]);
+  }
+}
+
+/** Names of the static partials (`{{> name}}`) a template uses. */
+function partialNames(program: hbs.AST.Program): string[] {
+  const names: string[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: { type?: string; original?: unknown } };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression') names.push(String(n.name.original));
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(program);
+  return names;
+}
+
+function missingPartial(name: string, usedIn: string, known: readonly string[]): UserError {
+  const file = partialPath(name);
+  return new UserError(`partial "${name}" is missing: ${usedIn} includes {{> ${name}}} but ${file} does not exist`, [
+    {
+      file: usedIn, line: 1, col: 1, rule: 'docs/missing-partial', severity: 'error',
+      message: `partial "${name}" not found (expected ${file}, or the same path under --templates)`,
+      hint: known.length ? `known partials: ${[...known].sort().join(', ')}` : 'no partials were found under templates/doc/partials/',
+    },
+  ]);
+}
+
+function missingTemplate(file: string, what: string): UserError {
+  return new UserError(`${what} is missing: ${file} does not exist`, [
+    { file, line: 1, col: 1, rule: 'docs/missing-template', severity: 'error', message: `${file} not found`, hint: 'restore it from the archgen package, or provide it with --templates' },
+  ]);
+}
+
+/** At most one blank line in a row, no trailing spaces, one final newline (markdownlint MD012/MD009/MD047). */
+function tidy(text: string): string {
+  return `${text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

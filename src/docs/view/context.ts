@@ -1,0 +1,55 @@
+/** What every section view needs: the model, the environment shown, the locale and its messages. */
+import type { ArchitectureModel, Component, ComponentOf, ComponentType, Locale, ResolvedEnvironment, Text } from '../../model/types.js';
+import type { Messages } from '../locale.js';
+
+export interface ViewContext {
+  readonly model: ArchitectureModel;
+  /** The environment the document describes (the model's default, usually `prod`). */
+  readonly env: ResolvedEnvironment;
+  readonly locale: Locale;
+  readonly messages: Messages;
+}
+
+/** The text of `value` in the document's locale. */
+export const say = (ctx: ViewContext, value: Text | undefined): string => (value ? value[ctx.locale] : '');
+export const sayAll = (ctx: ViewContext, values: readonly Text[]): string[] => values.map((v) => v[ctx.locale]);
+
+export const ofType = <T extends ComponentType>(env: ResolvedEnvironment, type: T): ComponentOf<T>[] =>
+  env.components.filter((c): c is ComponentOf<T> => c.type === type);
+
+export const byId = (env: ResolvedEnvironment, id: string | undefined): Component | undefined =>
+  id === undefined ? undefined : env.components.find((c) => c.id === id);
+
+/** Display name of a component id (the id itself when unknown). */
+export const nameOf = (ctx: ViewContext, id: string | undefined): string => {
+  const found = byId(ctx.env, id);
+  return found ? say(ctx, found.name) : (id ?? '');
+};
+
+/** The label of an environment: the locale's word for well-known names, else the name. */
+export const envLabel = (ctx: ViewContext, name: string): string => ctx.messages.tryText(`environments.${name}`) ?? name;
+
+/**
+ * One figure across environments: `v` when every environment agrees, otherwise
+ * `v1 (prod) / v2 (dev)` in declaration order, so the document states each environment's value.
+ */
+export function perEnvironment(ctx: ViewContext, pick: (env: ResolvedEnvironment) => string | undefined): string {
+  const values = ctx.model.environmentNames.map((name) => ({ name, value: pick(ctx.model.environments[name]!) }));
+  const present = values.filter((v): v is { name: string; value: string } => v.value !== undefined && v.value !== '');
+  const distinct = [...new Set(present.map((v) => v.value))];
+  if (distinct.length <= 1) return distinct[0] ?? '';
+  return distinct
+    .map((value) => `${value} (${present.filter((v) => v.value === value).map((v) => envLabel(ctx, v.name)).join(', ')})`)
+    .join(' / ');
+}
+
+/** Whether {@link perEnvironment} would show more than one value. */
+export function variesByEnvironment(ctx: ViewContext, pick: (env: ResolvedEnvironment) => string | undefined): boolean {
+  return new Set(ctx.model.environmentNames.map((name) => pick(ctx.model.environments[name]!))).size > 1;
+}
+
+/** Same component (by id) in another environment. */
+export const sameIn = <T extends Component>(env: ResolvedEnvironment, component: T): T | undefined =>
+  env.components.find((c) => c.id === component.id && c.type === component.type) as T | undefined;
+
+export const yesNo = (ctx: ViewContext, value: boolean): string => ctx.messages.text(value ? 'common.enabled' : 'common.disabled');

@@ -1,0 +1,68 @@
+/** Section 4.5 and the subnet layout of section 3: VPC, subnets with what runs in them, security groups. */
+import type { SecurityGroupRule } from '../../model/types.js';
+import type { ViewContext } from './context.js';
+import { say } from './context.js';
+
+export function networkView(ctx: ViewContext) {
+  const n = ctx.env.network;
+  const azIndex = (az: string) => n.availabilityZones.indexOf(az) + 1;
+  const subnets = n.subnets.map((s) => ({
+    id: s.id,
+    name: say(ctx, s.name),
+    tier: s.tier,
+    tierLabel: ctx.messages.text(`network.tier.${s.tier}`),
+    az: s.az,
+    azNumber: azIndex(s.az),
+    cidr: s.cidr,
+    components: [
+      ...ctx.env.components.filter((c) => c.subnets.includes(s.id)).map((c) => say(ctx, c.name)),
+      ...(s.tier === 'public' && hasNat(ctx, s.id) ? ['NAT Gateway'] : []),
+    ],
+  }));
+  const tiers = (['public', 'private', 'isolated'] as const)
+    .map((tier) => ({ tier, label: ctx.messages.text(`network.tier.${tier}`), cidrs: subnets.filter((s) => s.tier === tier).map((s) => s.cidr) }))
+    .filter((t) => t.cidrs.length);
+  const groupName = (id: string) => {
+    const found = ctx.env.securityGroups.find((g) => g.id === id);
+    return found ? say(ctx, found.name) : id;
+  };
+  const rule = (r: SecurityGroupRule) => ({
+    ports: r.protocol === 'all' ? ctx.messages.text('network.allTraffic') : r.fromPort === r.toPort ? String(r.fromPort) : `${r.fromPort}-${r.toPort}`,
+    protocol: r.protocol === 'all' ? ctx.messages.text('network.allProtocols') : r.protocol.toUpperCase(),
+    peer: r.peer.kind === 'cidr' ? r.peer.cidr : groupName(r.peer.securityGroup),
+    peerIsCidr: r.peer.kind === 'cidr',
+    description: say(ctx, r.description),
+  });
+  const securityGroups = ctx.env.securityGroups.map((g) => ({
+    id: g.id,
+    name: say(ctx, g.name),
+    description: say(ctx, g.description),
+    attachedTo: ctx.env.components.filter((c) => c.securityGroups.includes(g.id)).map((c) => say(ctx, c.name)),
+    inbound: g.ingress.map(rule),
+    outbound: g.egress.map(rule),
+    outboundNone: g.egressNone || g.egress.length === 0,
+  }));
+  return {
+    vpc: { id: n.vpc.id, name: say(ctx, n.vpc.name), cidr: n.vpc.cidr },
+    availabilityZones: n.availabilityZones.map((az, i) => ({ az, number: i + 1 })),
+    subnets,
+    tiers,
+    internetGateway: n.internetGateway,
+    natGateways: ctx.messages.text(`network.nat.${n.natGateways}`),
+    natPerEnvironment: ctx.model.environmentNames.map((name) => ({ name, nat: ctx.messages.text(`network.nat.${ctx.model.environments[name]!.network.natGateways}`) })),
+    flowLogs: n.flowLogs,
+    dnsZone: n.dnsZone?.name,
+    securityGroups,
+    hasSecurityGroups: securityGroups.length > 0,
+  };
+}
+
+function hasNat(ctx: ViewContext, subnetId: string): boolean {
+  const n = ctx.env.network;
+  if (n.natGateways === 'none') return false;
+  const publics = n.subnets.filter((s) => s.tier === 'public');
+  if (n.natGateways === 'single') return publics[0]?.id === subnetId;
+  const firstPerAz = new Map<string, string>();
+  for (const s of publics) if (!firstPerAz.has(s.az)) firstPerAz.set(s.az, s.id);
+  return [...firstPerAz.values()].includes(subnetId);
+}
