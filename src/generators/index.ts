@@ -3,6 +3,8 @@
  * is a pure function of the model and the context.
  */
 import { costGenerator } from './cost.js';
+import { docsGenerator } from './docs.js';
+import { mermaidGenerator } from './mermaid/index.js';
 import { modelReferenceGenerator } from './model-reference.js';
 import { resolvedModelGenerator } from './resolved-model.js';
 import { schemaGenerator } from './schema.js';
@@ -15,4 +17,6 @@ export const generators: readonly Generator[] = [
   resolvedModelGenerator,
   securityGenerator,
   costGenerator,
+  mermaidGenerator,
+  docsGenerator,
 ];

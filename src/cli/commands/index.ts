@@ -5,6 +5,7 @@ import { registerCheck } from './check.js';
 import { registerCost } from './cost.js';
 import { registerGenerate } from './generate.js';
 import { registerPricing } from './pricing.js';
+import { registerRender } from './render.js';
 import { registerScaffold } from './scaffold.js';
 import { registerSchema } from './schema.js';
 import { registerSecurity } from './security.js';
@@ -23,4 +24,5 @@ export const commandRegistrars: readonly ((program: Command, context: CommandCon
   registerCost,
   registerPricing,
   registerScaffold,
+  registerRender,
 ];
