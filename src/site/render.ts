@@ -6,7 +6,7 @@ import { aws4StencilScript } from './drawio-assets.js';
 import { MODEL_TABS, page, type TabId } from './layout.js';
 import { costBody } from './pages/cost.js';
 import { documentBody } from './pages/document.js';
-import { DRAWIO_BODY_SCRIPTS, DRAWIO_HEAD_SCRIPTS, drawioBody } from './pages/drawio.js';
+import { DRAWIO_BODY_SCRIPTS, DRAWIO_HEAD_SCRIPTS, drawioBody, drawioDownloadPath } from './pages/drawio.js';
 import { compareBody, homeBody } from './pages/home.js';
 import { mermaidBody, mermaidSvgPath } from './pages/mermaid.js';
 import { modelSourceBody } from './pages/model-source.js';
@@ -40,6 +40,7 @@ export async function renderSite(content: SiteContent, assets: SiteAssets): Prom
       files.set(`${id}/${mermaidSvgPath(diagram.name)}`, diagram.svg);
       svgByCode.set(diagram.source.trim(), mermaidSvgPath(diagram.name));
     }
+    if (site.drawio.status === 'ok') for (const file of site.drawio.value) files.set(`${id}/${drawioDownloadPath(file.path)}`, file.xml);
     const bodies: Record<TabId, () => ReturnType<typeof homeBody>> = {
       document: () => documentBody(site, (code) => svgByCode.get(code.trim())),
       drawio: () => drawioBody(site),

@@ -21,6 +21,40 @@
     if (stencil == null && typeof name === 'string' && name.indexOf('mxgraph.') === 0 && mxCellRenderer.defaultShapes[name] == null && missing.indexOf(name) < 0) missing.push(name);
     return stencil;
   };
+  // Drag-to-pan on the scroll box around each viewer (arrow keys scroll it natively).
+  var boxes = document.querySelectorAll('.drawio-scroll');
+  for (var b = 0; b < boxes.length; b++) {
+    (function (box) {
+      var start = null;
+      box.addEventListener('pointerdown', function (event) {
+        if (event.button !== 0 || event.target.closest('[title]')) return;
+        start = { x: event.clientX, y: event.clientY, left: box.scrollLeft, top: box.scrollTop };
+      });
+      window.addEventListener('pointermove', function (event) {
+        if (!start) return;
+        box.scrollLeft = start.left - (event.clientX - start.x);
+        box.scrollTop = start.top - (event.clientY - start.y);
+      });
+      window.addEventListener('pointerup', function () { start = null; });
+    })(boxes[b]);
+  }
+  // The viewer's toolbar buttons are plain divs: make them focusable and operable by keyboard.
+  function makeToolbarKeyboardFriendly(viewer) {
+    var buttons = viewer.toolbar ? viewer.toolbar.querySelectorAll('[title]') : [];
+    for (var i = 0; i < buttons.length; i++) {
+      (function (button) {
+        button.setAttribute('role', 'button');
+        button.setAttribute('tabindex', '0');
+        button.setAttribute('aria-label', button.getAttribute('title'));
+        button.addEventListener('keydown', function (event) {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            button.click();
+          }
+        });
+      })(buttons[i]);
+    }
+  }
   var viewers = (window.archgenViewers = []);
   var elements = document.querySelectorAll('.mxgraph[data-mxgraph]');
   for (var k = 0; k < elements.length; k++) {
@@ -29,6 +63,8 @@
         GraphViewer.createViewerForElement(element, function (viewer) {
           viewers.push(viewer);
           element.setAttribute('data-rendered', 'true');
+          element.classList.add('drawio-viewer');
+          makeToolbarKeyboardFriendly(viewer);
         });
       } catch (error) {
         element.setAttribute('data-error', String(error && error.message));

@@ -11,10 +11,13 @@ export const DRAWIO_HEAD_SCRIPTS = ['assets/drawio/setup.js', 'assets/drawio/vie
 /** Scripts loaded after the content: stencils, then the code that starts the viewers. */
 export const DRAWIO_BODY_SCRIPTS = ['assets/drawio/aws4-stencils.js', 'assets/drawio/start.js'] as const;
 
+/** Site path of a copy of the `.drawio` file, relative to the model folder. */
+export const drawioDownloadPath = (projectPath: string): string => `drawio/${projectPath.split('/').pop()!}`;
+
 export function drawioBody(site: SiteModel): SafeHtml {
   if (site.drawio.status !== 'ok') return unavailable('draw.io diagrams', site.drawio.reason);
   if (!site.drawio.value.length) return unavailable('draw.io diagrams', 'The draw.io generator produced no diagram for this model.');
-  return html`<div class="page-head"><h1>draw.io diagrams</h1><p class="muted">Drag to pan once zoomed in; the toolbar switches pages and zooms. Each file also opens in draw.io itself.</p></div>
+  return html`<div class="page-head"><h1>draw.io diagrams</h1><p class="muted">The toolbar switches pages and zooms; drag the diagram or use the arrow keys to pan. Download a file to edit it in draw.io.</p></div>
 ${site.drawio.value.map((file, index) => viewer(file, index))}`;
 }
 
@@ -25,19 +28,20 @@ function viewer(file: DrawioFile, index: number): SafeHtml {
     nav: true,
     resize: true,
     toolbar: 'pages zoom layers',
-    'toolbar-position': 'inline',
+    // Always shown (not only on hover), so it works with keyboard and touch; panning is
+    // the scroll box around the viewer (drag or arrow keys), see start.js.
+    'toolbar-nohide': true,
     edit: null,
     lightbox: false,
     center: true,
     'auto-fit': true,
-    'allow-zoom-in': true,
-    'max-height': '900',
+    'allow-zoom-in': false,
     xml: file.xml,
   };
   return html`<section class="diagram drawio-file" aria-labelledby="drawio-${index}">
 <h2 id="drawio-${index}"><code>${file.path}</code></h2>
-<p class="muted">${pages.length} page${pages.length === 1 ? '' : 's'}: ${pages.join(' · ')}</p>
-<div class="mxgraph drawio-viewer" data-drawio-index="${index}" data-mxgraph="${JSON.stringify(config)}"></div>
+<p class="muted">${pages.length} page${pages.length === 1 ? '' : 's'}: ${pages.join(' · ')} · <a href="${drawioDownloadPath(file.path)}" download>download the .drawio file</a></p>
+<div class="drawio-scroll" tabindex="0" role="region" aria-label="Diagram ${file.path}: drag or use the arrow keys to pan"><div class="mxgraph drawio-viewer" data-drawio-index="${index}" data-mxgraph="${JSON.stringify(config)}"></div></div>
 </section>`;
 }
 
