@@ -99,8 +99,15 @@ async function runPool<T>(tasks: readonly (() => Promise<T>)[], concurrency: num
   return results;
 }
 
+/** The SDK hands `PriceList` entries over as strings or lazy JSON-string wrappers: get the text. */
+function priceListText(entry: unknown): string {
+  if (typeof entry === 'string') return entry;
+  const text = String(entry);
+  return text === '[object Object]' ? JSON.stringify(entry) : text;
+}
+
 /** Raw `PriceList` strings of one query, every page. */
-async function fetchQuery(client: PricingClient, query: ProductQuery, options: Required<Pick<LiveOptions, 'maxAttempts' | 'backoffMs'>>, stats: LiveStats): Promise<string[]> {
+async function fetchQuery(client: PricingClient, query: ProductQuery, options: Required<Pick<LiveOptions, 'maxAttempts' | 'backoffMs' | 'timeoutMs'>>, stats: LiveStats): Promise<string[]> {
   const items: string[] = [];
   let token: string | undefined;
   let restarted = false;
@@ -116,12 +123,16 @@ async function fetchQuery(client: PricingClient, query: ProductQuery, options: R
           MaxResults: 100,
           Filters: query.filters.map(([Field, Value]) => ({ Type: 'TERM_MATCH', Field, Value })),
           ...(token ? { NextToken: token } : {}),
-        }));
+        }), { abortSignal: AbortSignal.timeout(options.timeoutMs) });
         stats.pages++;
-        items.push(...(out.PriceList ?? []).map((entry: unknown) => (typeof entry === 'string' ? entry : JSON.stringify(entry))));
+        items.push(...(out.PriceList ?? []).map(priceListText));
         token = out.NextToken || undefined;
         break;
-      } catch (error) {
+      } catch (caught) {
+        let error = caught;
+        if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError') {
+          error = Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { name: 'TimeoutError' });
+        }
         const unavailable = unavailableReason(error);
         if (unavailable) throw new LivePricingUnavailableError(unavailable);
         const code = errorCode(error);
@@ -170,7 +181,7 @@ export async function fetchLivePrices(keys: readonly string[], region: RegionInf
   }
   const prices: Record<string, PriceEntry> = {};
   const notOffered: Record<string, NotOffered> = {};
-  const settings = { maxAttempts: options.maxAttempts ?? 5, backoffMs: options.backoffMs ?? 250 };
+  const settings = { maxAttempts: options.maxAttempts ?? 5, backoffMs: options.backoffMs ?? 250, timeoutMs: options.timeoutMs ?? 10_000 };
   const tasks = [...byQuery].map(([id, { query, specs }]) => async () => {
     let raw = await cache.get(id);
     if (raw) stats.cacheHits++;

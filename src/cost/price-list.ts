@@ -33,7 +33,8 @@ export function parsePriceList(raw: readonly unknown[]): ParsedItems {
   let malformed = 0;
   for (const entry of raw) {
     try {
-      const item: unknown = typeof entry === 'string' ? JSON.parse(entry) : entry;
+      let item: unknown = typeof entry === 'string' ? JSON.parse(entry) : entry;
+      if (typeof item === 'string') item = JSON.parse(item);
       if (!isObject(item) || !isObject(item.product) || typeof item.product.sku !== 'string' || !isObject(item.product.attributes) || !isObject(item.terms)) {
         malformed++;
         continue;
