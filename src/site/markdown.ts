@@ -93,7 +93,13 @@ export function markdownToHtml(source: string, options: MarkdownOptions = {}): M
     }
     if (LIST_ITEM.test(line)) {
       const block: string[] = [];
-      while (i < lines.length && (LIST_ITEM.test(lines[i]!) || (/^\s+\S/.test(lines[i]!) && block.length) || (!lines[i]!.trim() && i + 1 < lines.length && /^\s+\S|^\s*([-*+]|\d+[.)])\s/.test(lines[i + 1]!)))) {
+      const first = LIST_ITEM.exec(line)!;
+      // A sibling item of the other kind (bullet vs number) starts a new list.
+      const sameKind = (candidate: string) => {
+        const item = LIST_ITEM.exec(candidate);
+        return !item || item[1]!.length > first[1]!.length || /\d/.test(item[2]!) === /\d/.test(first[2]!);
+      };
+      while (i < lines.length && sameKind(lines[i]!) && (LIST_ITEM.test(lines[i]!) || (/^\s+\S/.test(lines[i]!) && block.length) || (!lines[i]!.trim() && i + 1 < lines.length && sameKind(lines[i + 1]!) && /^\s+\S|^\s*([-*+]|\d+[.)])\s/.test(lines[i + 1]!)))) {
         block.push(lines[i++]!);
       }
       out.push(list(block, options));
@@ -141,7 +147,7 @@ function splitRow(row: string): string[] {
 
 function table(rows: readonly string[], options: MarkdownOptions): string {
   const head = splitRow(rows[0]!);
-  const aligns = splitRow(rows[1]!).map((cell) => (cell.startsWith(':') && cell.endsWith(':') ? 'center' : cell.endsWith(':') ? 'right' : undefined));
+  const aligns = splitRow(rows[1]!).map((cell) => (cell.startsWith(':') && cell.endsWith(':') ? 'center' : cell.endsWith(':') ? 'right' : cell.startsWith(':') ? 'left' : undefined));
   const cell = (tag: string, text: string, k: number) => `<${tag}${aligns[k] ? ` style="text-align:${aligns[k]}"` : ''}>${inline(text, options)}</${tag}>`;
   const body = rows.slice(2).map((row) => `<tr>${splitRow(row).map((text, k) => cell('td', text, k)).join('')}</tr>`);
   return `<div class="table-wrap"><table><thead><tr>${head.map((text, k) => cell('th', text, k)).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
