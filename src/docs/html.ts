@@ -1,11 +1,12 @@
 /**
- * The HTML version of a document: the Markdown rendered with marked (GFM), Mermaid blocks of known
- * diagrams replaced by their rendered images (`archgen render` writes them next to the document),
- * links to sibling Markdown documents pointed at their HTML versions, inside the page template.
+ * The HTML version of a document: the Markdown converted by the site's safe converter (model text
+ * is never passed through as markup), Mermaid blocks of known diagrams replaced by their rendered
+ * images (`archgen render` writes them next to the document), and links to sibling Markdown
+ * documents pointed at their HTML versions, inside the page template.
  */
 import Handlebars from 'handlebars';
-import { marked } from 'marked';
 import { UserError } from '../diagnostics/diagnostic.js';
+import { markdownToHtml as convert } from '../site/markdown.js';
 import { escapeHtml } from './escape.js';
 import { TEMPLATE_DIR } from './templates.js';
 
@@ -28,26 +29,34 @@ export interface HtmlPage {
   readonly markdownFile: string;
 }
 
-const decode = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[\w\-.~%]+(?:[/#?]|$))/i;
 
 /** Markdown → HTML body, with rendered images for known diagrams. Pure and deterministic. */
 export function markdownToHtml(markdown: string, diagrams: readonly HtmlDiagram[]): string {
-  const html = marked.parse(markdown, { gfm: true, mangle: false, headerIds: true, headerPrefix: '' });
-  return html
-    .replace(/<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g, (whole, code: string) => {
-      const source = decode(code).replace(/\n+$/, '');
-      const diagram = diagrams.find((d) => d.mermaid === source);
-      if (!diagram) return `<pre class="mermaid">${code}</pre>`;
+  return convert(markdown, {
+    code: (lang, code) => {
+      if (lang !== 'mermaid') return undefined;
+      const diagram = diagrams.find((d) => d.mermaid === code.replace(/\n+$/, ''));
+      if (!diagram) return undefined;
       return [
         '<figure class="diagram">',
         `<img src="${escapeHtml(diagram.svg)}" alt="${escapeHtml(diagram.title)}">`,
         `<figcaption>${escapeHtml(diagram.title)}</figcaption>`,
-        `<details><summary>Mermaid</summary><pre><code class="language-mermaid">${code}</code></pre></details>`,
+        `<details><summary>Mermaid</summary><pre><code class="language-mermaid">${escapeHtml(code)}</code></pre></details>`,
         '</figure>',
       ].join('\n');
-    })
-    .replace(/href="([^"]*?architecture\.(?:ko|en))\.md"/g, 'href="$1.html"');
+    },
+    link: (href) => {
+      let target: string;
+      try {
+        target = decodeURI(href);
+      } catch {
+        target = href;
+      }
+      if (!SAFE_LINK.test(target) && !/^[^:]+$/.test(target)) return undefined;
+      return target.replace(/(architecture\.(?:ko|en))\.md$/, '$1.html');
+    },
+  }).html;
 }
 
 /** The full page from `templates/doc/page.html.hbs` (HTML-escaped by Handlebars except the body). */

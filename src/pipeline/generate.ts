@@ -7,6 +7,7 @@ import { generators as defaultGenerators } from '../generators/index.js';
 import type { Generator, GeneratorContext } from '../generators/types.js';
 import type { ArchitectureModel } from '../model/types.js';
 import { FileSet } from '../output/file-set.js';
+import { UserError } from '../diagnostics/diagnostic.js';
 
 export interface GenerateOptions {
   readonly generators?: readonly Generator[];
@@ -54,6 +55,8 @@ async function run<T>(generator: Generator, model: string | undefined, produce: 
   try {
     return await produce();
   } catch (error) {
+    // A user mistake found while generating (a missing template partial, a broken price snapshot) stays a UserError.
+    if (error instanceof UserError) throw error;
     throw new GeneratorError(generator.name, model, error);
   }
 }
