@@ -29,7 +29,7 @@ export function analyzeSecurity(model: ArchitectureModel, env: string = model.de
   if (!resolved) {
     const suggestion = didYouMean(env, model.environmentNames);
     throw new UserError(`model "${model.id}" has no environment "${env}"`, [{
-      file: model.source.file, line: 1, col: 1, rule: 'cli/unknown-environment', severity: 'error',
+      file: '<command line>', line: 1, col: 1, rule: 'cli/unknown-environment', severity: 'error',
       message: `unknown environment "${env}"`,
       hint: suggestion ? `did you mean \`${suggestion}\`? (environments: ${model.environmentNames.join(', ')})` : `environments: ${model.environmentNames.join(', ')}`,
     }]);

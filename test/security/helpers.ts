@@ -1,5 +1,6 @@
 /** Shared helpers of the security tests: fixture cases merged over the base model, the seed, SARIF validation. */
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -98,4 +99,32 @@ export function lineOf(text: string, pattern: RegExp, from = 1): number {
   const lines = text.split('\n');
   for (let i = from - 1; i < lines.length; i++) if (pattern.test(lines[i]!)) return i + 1;
   throw new Error(`no line matches ${pattern}`);
+}
+
+export const CLI = path.join(ROOT, 'dist/cli/main.js');
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the built CLI (`npm run build` first) without a TTY and without colour variables.
+ * Asynchronous, so a slow machine does not block the test worker.
+ */
+export function runCli(args: readonly string[], cwd = ROOT): Promise<CliRun> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before the CLI tests`);
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
