@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
+import { modelIdOf } from '../load/load-model.js';
 import { generators as defaultGenerators } from '../generators/index.js';
 import type { Generator } from '../generators/types.js';
 import type { ArchitectureModel } from '../model/types.js';
@@ -48,7 +49,10 @@ async function produce(options: WorkflowOptions): Promise<{ files: FileSet; stal
   const inputs = await loadInputs(options.root, generators, options.overlays);
   const files = await generateFiles(prepared.selected, prepared.all, inputs, options);
   const previous = await readManifest(options.root);
-  const { manifest, stale } = nextManifest(previous, files, new Set(prepared.selected.map((m) => m.id)));
+  // Models deleted from model/ leave stale files; when model/ cannot be listed, assume none was deleted.
+  const projectFiles = await resolveModelFiles(options.root, []).catch(() => undefined);
+  const existing = projectFiles && new Set([...projectFiles.map(modelIdOf), ...prepared.selected.map((m) => m.id)]);
+  const { manifest, stale } = nextManifest(previous, files, new Set(prepared.selected.map((m) => m.id)), existing);
   files.add(MANIFEST_PATH, manifestContent(manifest), 'manifest');
   return { files, stale, prepared };
 }

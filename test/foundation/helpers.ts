@@ -5,6 +5,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generators } from '../../src/generators/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const INVALID_DIR = path.join(ROOT, 'test/fixtures/invalid');
@@ -32,10 +33,12 @@ export function expectationsOf(bytes: Uint8Array): Expectation[] {
   return out;
 }
 
-/** A throw-away copy of the project's inputs (model/ and templates/) to generate into. */
+/** A throw-away copy of the project's inputs (model/, templates/ and whatever generators read) to generate into. */
 export async function tempProject(): Promise<{ root: string; dispose(): Promise<void> }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'archgen-test-'));
-  for (const folder of ['model', 'templates']) {
+  const declared = generators.flatMap((g) => g.reads ?? []).map((folder) => folder.replace(/\/$/, ''));
+  for (const folder of [...new Set(['model', 'templates', ...declared])].sort()) {
+    if (folder.startsWith('model/') || folder.startsWith('templates/')) continue;
     if (existsSync(path.join(ROOT, folder))) await cp(path.join(ROOT, folder), path.join(root, folder), { recursive: true });
   }
   return { root, dispose: () => rm(root, { recursive: true, force: true }) };
