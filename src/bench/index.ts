@@ -1,7 +1,9 @@
 /** The one place benchmarks are plugged in. */
+import { costBenchmark } from './cost.js';
 import { pipelineBenchmark } from './pipeline.js';
 import type { Benchmark } from './types.js';
 
 export const benchmarks: readonly Benchmark[] = [
   pipelineBenchmark,
+  costBenchmark,
 ];
