@@ -1,0 +1,145 @@
+/**
+ * Computes coordinates with ELK (layered, compound nodes, orthogonal routing). Node coordinates
+ * come back relative to the parent (as draw.io nests them); edge routes in page coordinates.
+ */
+import ElkBundle from 'elkjs/lib/elk.bundled.js';
+import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { DiagramEdge, DiagramNode, DiagramPage } from './diagram.js';
+import { labelSize, textWidth } from './labels.js';
+import { alignGroups, obstacles, sideRoute, type MutableNode, type Point, type Rect } from './refine.js';
+
+export type { Point, Rect } from './refine.js';
+
+/** A node with its box relative to the parent (`rect`, as draw.io nests) and in page coordinates (`abs`). */
+export type PlacedNode = MutableNode;
+
+export interface PlacedEdge {
+  readonly edge: DiagramEdge;
+  /** Start, bends, end, in page coordinates. */
+  readonly points: readonly Point[];
+  /** Centre of the label in page coordinates, when it has one. */
+  readonly labelCenter?: Point;
+}
+
+export interface PlacedPage {
+  readonly page: DiagramPage;
+  readonly nodes: PlacedNode[];
+  readonly edges: PlacedEdge[];
+  readonly width: number;
+  readonly height: number;
+}
+
+// elkjs is CommonJS: under NodeNext its default import is the constructor itself.
+const ELK = ElkBundle as unknown as new (args?: ELKConstructorArguments) => ElkEngine;
+const elk = new ELK();
+
+const ROOT_OPTIONS: Readonly<Record<string, string>> = {
+  'elk.algorithm': 'layered',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.json.edgeCoords': 'ROOT',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.spacing.nodeNode': '34',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+  'elk.spacing.edgeNode': '18',
+  'elk.spacing.edgeEdge': '12',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '18',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
+  'elk.spacing.edgeLabel': '4',
+  'elk.spacing.labelNode': '4',
+  'elk.spacing.componentComponent': '40',
+  'elk.edgeLabels.placement': 'CENTER',
+  'elk.padding': '[top=20,left=20,bottom=20,right=20]',
+};
+
+/** Minimum size of an empty group, so a subnet without resources still reads as one. */
+const MIN_GROUP = { width: 180, height: 90 };
+
+/** Hint for semi-interactive crossing minimization: siblings with an order keep it. */
+function orderOption(node: DiagramNode, direction: DiagramPage['direction']): Record<string, string> {
+  const options: Record<string, string> = node.partition === undefined ? {} : { 'elk.partitioning.partition': String(node.partition) };
+  if (node.order === undefined) return options;
+  const across = node.order * 1000;
+  return { ...options, 'elk.position': direction === 'RIGHT' || direction === 'LEFT' ? `(0, ${across})` : `(${across}, 0)` };
+}
+
+function toElkNode(node: DiagramNode, direction: DiagramPage['direction']): ElkNode {
+  if (node.kind === 'note') return { id: node.id, width: node.width, height: node.height, layoutOptions: orderOption(node, direction) };
+  if (node.kind === 'icon') {
+    const size = labelSize(node.label);
+    return {
+      id: node.id,
+      width: node.width,
+      height: node.height,
+      labels: [{ text: node.label.join('\n'), width: size.width, height: size.height }],
+      layoutOptions: { 'elk.nodeLabels.placement': 'OUTSIDE V_BOTTOM H_CENTER', ...orderOption(node, direction) },
+    };
+  }
+  const pad = node.padding ?? { top: 40, side: 20 };
+  const titleWidth = Math.max(...node.label.map(textWidth)) + 50;
+  return {
+    id: node.id,
+    children: node.children.map((child) => toElkNode(child, direction)),
+    layoutOptions: {
+      ...orderOption(node, direction),
+      ...(node.children.some((c) => c.order !== undefined) ? { 'elk.layered.crossingMinimization.semiInteractive': 'true' } : {}),
+      ...(node.children.some((c) => c.partition !== undefined) ? { 'elk.partitioning.activate': 'true' } : {}),
+      'elk.padding': `[top=${pad.top},left=${pad.side},bottom=${pad.side},right=${pad.side + 8}]`,
+      'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+      'elk.nodeSize.minimum': `(${Math.max(MIN_GROUP.width, titleWidth)}, ${MIN_GROUP.height})`,
+    },
+  };
+}
+
+function toElkEdge(edge: DiagramEdge): ElkExtendedEdge {
+  const size = labelSize(edge.label);
+  return {
+    id: edge.id,
+    sources: [edge.source],
+    targets: [edge.target],
+    labels: edge.label.length ? [{ text: edge.label.join('\n'), width: size.width, height: size.height }] : [],
+  };
+}
+
+/** Lays out one page. Deterministic: same page, same coordinates. */
+export async function layoutPage(page: DiagramPage): Promise<PlacedPage> {
+  const graph: ElkNode = {
+    id: `${page.id}/root`,
+    layoutOptions: { ...ROOT_OPTIONS, 'elk.direction': page.direction },
+    children: page.nodes.map((node) => toElkNode(node, page.direction)),
+    edges: page.edges.filter((e) => e.routing !== 'side').map(toElkEdge),
+  };
+  const result = await elk.layout(graph);
+
+  const round = (v: number | undefined) => Math.round(v ?? 0);
+  const place = (elkNode: ElkNode, node: DiagramNode, ox: number, oy: number): MutableNode => {
+    const rect = { x: round(elkNode.x), y: round(elkNode.y), width: round(elkNode.width), height: round(elkNode.height) };
+    const abs = { x: ox + rect.x, y: oy + rect.y, width: rect.width, height: rect.height };
+    return { node, rect, abs, children: node.children.map((child, i) => place(elkNode.children![i]!, child, abs.x, abs.y)) };
+  };
+  const nodes = page.nodes.map((node, i) => place(result.children![i]!, node, 0, 0));
+  alignGroups(nodes, page.direction);
+  const absById = new Map<string, Rect>();
+  const index = (list: readonly MutableNode[]) => list.forEach((n) => { absById.set(n.node.id, n.abs); index(n.children); });
+  index(nodes);
+
+  const elkEdges = new Map<string, ElkExtendedEdge>((result.edges ?? []).map((e) => [e.id, e as ElkExtendedEdge]));
+  const blocked = obstacles(nodes);
+  const edges: PlacedEdge[] = [];
+  for (const edge of page.edges) {
+    if (edge.routing === 'order') continue;
+    if (edge.routing === 'side') {
+      edges.push({ edge, ...sideRoute(edge, absById.get(edge.source)!, absById.get(edge.target)!, blocked) });
+      continue;
+    }
+    const routed = elkEdges.get(edge.id);
+    const section = routed?.sections?.[0];
+    if (!section) continue;
+    const points: Point[] = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((pt) => ({ x: round(pt.x), y: round(pt.y) }));
+    const label = routed.labels?.[0];
+    const labelCenter = label && edge.label.length ? { x: round((label.x ?? 0) + (label.width ?? 0) / 2), y: round((label.y ?? 0) + (label.height ?? 0) / 2) } : undefined;
+    edges.push({ edge, points, labelCenter });
+  }
+  const right = Math.max(round(result.width), ...edges.flatMap((e) => e.points.map((p) => p.x + 80)));
+  return { page, nodes, edges, width: right, height: round(result.height) };
+}
