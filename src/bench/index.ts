@@ -1,9 +1,11 @@
 /** The one place benchmarks are plugged in. */
 import { costBenchmark } from './cost.js';
 import { pipelineBenchmark } from './pipeline.js';
+import { securityBenchmark } from './security.js';
 import type { Benchmark } from './types.js';
 
 export const benchmarks: readonly Benchmark[] = [
   pipelineBenchmark,
   costBenchmark,
+  securityBenchmark,
 ];

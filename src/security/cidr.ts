@@ -5,20 +5,34 @@ export const WORLD = '0.0.0.0/0';
 
 type Cidr = [ipaddr.IPv4, number];
 
+// Models name a handful of distinct blocks but the analysis compares them many times over.
+const parsed = new Map<string, Cidr | undefined>();
+const containment = new Map<string, boolean>();
+
 function parse(cidr: string): Cidr | undefined {
+  if (parsed.has(cidr)) return parsed.get(cidr);
+  let value: Cidr | undefined;
   try {
     const [address, bits] = ipaddr.IPv4.parseCIDR(cidr);
-    return [address, bits];
+    value = [address, bits];
   } catch {
-    return undefined;
+    value = undefined;
   }
+  parsed.set(cidr, value);
+  return value;
 }
 
 /** True when every address of `inner` is inside `outer`. */
 export function cidrContains(outer: string, inner: string): boolean {
-  const a = parse(outer);
-  const b = parse(inner);
-  return Boolean(a && b && b[1] >= a[1] && b[0].match(a));
+  const key = `${outer} ${inner}`;
+  let known = containment.get(key);
+  if (known === undefined) {
+    const a = parse(outer);
+    const b = parse(inner);
+    known = Boolean(a && b && b[1] >= a[1] && b[0].match(a));
+    containment.set(key, known);
+  }
+  return known;
 }
 
 export const isWorld = (cidr: string): boolean => parse(cidr)?.[1] === 0;

@@ -21,14 +21,16 @@ export function buildReachability(view: EnvironmentView): Reachability {
   const edges: ReachEdge[] = [];
   for (const to of view.env.components) {
     if (!to.securityGroups.length) continue;
+    const inbound = to.securityGroups.flatMap((id) => view.groups.get(id)?.ingress ?? []);
+    const listening = listeningPorts(to);
     for (const from of nodes) {
       if (from.id === to.id) continue;
-      const edge = edgeBetween(view, from, to);
+      const edge = edgeBetween(view, from, to, inbound, listening);
       if (edge) edges.push(edge);
     }
   }
   const paths = buildPaths(nodes, edges);
-  return { nodes, edges, paths, dataStores: buildDataStoreAccess(view, nodes, edges) };
+  return { nodes, edges, paths, pathsTruncated: paths.length >= MAX_PATHS, dataStores: buildDataStoreAccess(view, nodes, edges) };
 }
 
 function buildNodes(view: EnvironmentView): ReachNode[] {
@@ -73,37 +75,40 @@ function egressAllowsTo(view: EnvironmentView, source: Component, to: Component,
   }));
 }
 
-function edgeBetween(view: EnvironmentView, from: ReachNode, to: Component): ReachEdge | undefined {
+function edgeBetween(view: EnvironmentView, from: ReachNode, to: Component, inbound: readonly SecurityGroupRule[], listening: readonly number[]): ReachEdge | undefined {
   if (from.kind !== 'component') {
     const cidr = from.kind === 'internet' ? '0.0.0.0/0' : from.id;
     if (!reachableFromOutside(view, to, cidr)) return undefined;
   }
-  const listening = listeningPorts(to);
   const source = from.kind === 'component' ? view.components.get(from.id) : undefined;
   const ports = new Map<string, PortRange>();
   const rules: SourceRef[] = [];
-  for (const groupId of to.securityGroups) {
-    for (const rule of view.groups.get(groupId)?.ingress ?? []) {
-      if (!admits(view, rule, from)) continue;
-      const candidates: PortRange[] = listening.length
-        ? listening.filter((port) => coversPort(rule, port)).map((port) => ({ protocol: 'tcp', fromPort: port, toPort: port }))
-        : [{ protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort }];
-      const allowed = candidates.filter((range) => !source || egressAllowsTo(view, source, to, range));
-      if (!allowed.length) continue;
-      for (const range of allowed) ports.set(`${range.protocol}/${range.fromPort}-${range.toPort}`, range);
-      rules.push(view.locate(rule.loc));
-    }
+  for (const rule of inbound) {
+    if (!admits(view, rule, from)) continue;
+    const candidates: PortRange[] = listening.length
+      ? listening.filter((port) => coversPort(rule, port)).map((port) => ({ protocol: 'tcp', fromPort: port, toPort: port }))
+      : [{ protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort }];
+    const allowed = candidates.filter((range) => !source || egressAllowsTo(view, source, to, range));
+    if (!allowed.length) continue;
+    for (const range of allowed) ports.set(`${range.protocol}/${range.fromPort}-${range.toPort}`, range);
+    rules.push(view.locate(rule.loc));
   }
   if (!ports.size) return undefined;
   const sorted = [...ports.values()].sort((a, b) => a.fromPort - b.fromPort || a.toPort - b.toPort || a.protocol.localeCompare(b.protocol));
   return { from: from.id, to: to.id, ports: sorted, label: hopLabel(sorted), rules };
 }
 
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function buildPaths(nodes: readonly ReachNode[], edges: readonly ReachEdge[]): ReachabilityPath[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const outgoing = new Map<string, ReachEdge[]>();
   const hasIncoming = new Set(edges.map((e) => e.to));
-  for (const edge of edges) outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge]);
+  for (const edge of edges) pushTo(outgoing, edge.from, edge);
   const entries = nodes.filter((n) => n.kind !== 'component' || (!hasIncoming.has(n.id) && outgoing.has(n.id)));
   const paths: ReachabilityPath[] = [];
   const walk = (trail: { node: ReachNode; via?: string }[], visited: Set<string>): void => {
@@ -136,7 +141,7 @@ function toPath(trail: readonly { node: ReachNode; via?: string }[]): Reachabili
 function buildDataStoreAccess(view: EnvironmentView, nodes: readonly ReachNode[], edges: readonly ReachEdge[]): DataStoreAccess[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const incoming = new Map<string, ReachEdge[]>();
-  for (const edge of edges) incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), edge]);
+  for (const edge of edges) pushTo(incoming, edge.to, edge);
   const outsideIds = new Set(nodes.filter((n) => n.kind === 'internet' || (n.kind === 'cidr' && isPublicCidr(n.id))).map((n) => n.id));
   return view.env.components.filter(isDataStore).map((store): DataStoreAccess => {
     const direct = incoming.get(store.id) ?? [];

@@ -6,5 +6,14 @@ export type Locate = (loc: NodePath) => SourceRef;
 
 /** A function that places any model path in the YAML file. */
 export function locator(model: ArchitectureModel): Locate {
-  return (loc) => ({ file: model.source.file, ...model.source.locate(loc), path: loc.join('.') });
+  const known = new Map<string, SourceRef>();
+  return (loc) => {
+    const path = loc.join('.');
+    let ref = known.get(path);
+    if (!ref) {
+      ref = { file: model.source.file, ...model.source.locate(loc), path };
+      known.set(path, ref);
+    }
+    return ref;
+  };
 }

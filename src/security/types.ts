@@ -157,6 +157,8 @@ export interface Reachability {
   readonly nodes: readonly ReachNode[];
   readonly edges: readonly ReachEdge[];
   readonly paths: readonly ReachabilityPath[];
+  /** True when the listing stopped at `MAX_PATHS` (500) paths; edges and data-store access are always complete. */
+  readonly pathsTruncated: boolean;
   readonly dataStores: readonly DataStoreAccess[];
 }
 

@@ -29,12 +29,13 @@ export function viewOf(env: ResolvedEnvironment, locate: Locate): EnvironmentVie
     for (const id of component.securityGroups) attached.get(id)?.push(component);
   }
   const groupLabel = (id: string): Text => groups.get(id)?.name ?? { ko: id, en: id };
+  const cidrsOf = new Map(env.components.map((c) => [c.id, c.subnets.flatMap((id) => (subnets.has(id) ? [subnets.get(id)!.cidr] : []))]));
   return {
     env, locate, groups, components, subnets, attached, groupLabel,
     peerRef: (peer) => peer.kind === 'security-group'
       ? { kind: 'security-group', id: peer.securityGroup, label: groupLabel(peer.securityGroup) }
       : { kind: 'cidr', cidr: peer.cidr, label: { ko: peer.cidr, en: peer.cidr } },
-    subnetCidrs: (component) => component.subnets.flatMap((id) => (subnets.has(id) ? [subnets.get(id)!.cidr] : [])),
+    subnetCidrs: (component) => cidrsOf.get(component.id) ?? [],
     inPublicSubnet: (component) => component.subnets.some((id) => subnets.get(id)?.tier === 'public'),
   };
 }

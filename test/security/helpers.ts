@@ -66,7 +66,7 @@ export function patchedBase(patch: Raw): Raw {
 }
 
 /** Loads raw model data through the real loader (YAML text, schema, semantics, normalization). */
-export const loadRaw = (raw: Raw, displayFile: string): LoadResult => loadModelFromBytes(displayFile, Buffer.from(stringify(raw), 'utf8'));
+export const loadRaw = (raw: Raw, displayFile: string): LoadResult => loadModelFromBytes(displayFile, Buffer.from(stringify(raw, { aliasDuplicateObjects: false }), 'utf8'));
 
 export function loadRawOrThrow(raw: Raw, displayFile: string): ArchitectureModel {
   const result = loadRaw(raw, displayFile);

@@ -128,6 +128,7 @@ function printText(printer: Printer, analyses: readonly SecurityAnalysis[], loca
     printer.out(paint.bold('Reachability'));
     for (const path of a.reachability.paths) printer.out(`  ${safe(path.text[locale])}`);
     if (!a.reachability.paths.length) printer.out('  no network paths');
+    if (a.reachability.pathsTruncated) printer.out(paint.dim(`  (only the first ${a.reachability.paths.length} paths are listed)`));
     for (const d of a.reachability.dataStores) {
       const direct = d.networkReachable ? d.direct.map((x) => `${x.label[locale]} ${x.ports}`).join(', ') || 'nothing' : 'IAM only';
       const internet = d.internet === 'none' ? '' : d.internet === 'direct' ? paint.red('; the Internet directly') : '; the Internet through other hops';

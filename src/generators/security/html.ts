@@ -95,6 +95,7 @@ function section(a: SecurityAnalysis, locale: Locale): string {
 
   out.push('<h2>Reachability</h2>');
   out.push(a.reachability.paths.length ? `<ol>${a.reachability.paths.map((p) => `<li>${h(p.text[locale])}</li>`).join('')}</ol>` : '<p>No network paths.</p>');
+  if (a.reachability.pathsTruncated) out.push(`<p>Only the first ${a.reachability.paths.length} paths are listed.</p>`);
   out.push('<h3>What can reach each data store</h3>');
   out.push(a.reachability.dataStores.length
     ? table(['Data store', 'Directly from', 'Through', 'From the Internet', 'IAM access'], a.reachability.dataStores.map((d) => [
