@@ -13,6 +13,7 @@ import { prepareModels } from '../pipeline/workflow.js';
 import { launchBrowser } from '../render/browser.js';
 import { readViewerScript } from './drawio-assets.js';
 import { gatherContent } from './gather.js';
+import type { RenderStats } from './sources/mermaid.js';
 import { renderSite, type SiteAssets } from './render.js';
 import { writeSite, type SiteWriteResult } from './write.js';
 
@@ -41,6 +42,8 @@ export interface SiteBuildResult extends SiteWriteResult {
   readonly warnings: readonly Diagnostic[];
   /** Tabs that show "not available", as `model/tab: reason`. */
   readonly unavailable: readonly string[];
+  /** Mermaid diagrams rendered in this build, and reused from an earlier render of the same source. */
+  readonly diagrams: RenderStats;
 }
 
 /** Builds and writes the site; invalid models throw a UserError and leave the folder untouched. */
@@ -51,7 +54,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const assets = await readSiteAssets(options.root, options.overlays);
   const browser = options.browser ?? (await launchBrowser());
   try {
-    const gathered = await gatherContent({ root: options.root, selected: prepared.selected, all: prepared.all, inputs, browser });
+    const diagrams: RenderStats = { rendered: 0, reused: 0 };
+    const gathered = await gatherContent({ root: options.root, selected: prepared.selected, all: prepared.all, inputs, browser, stats: diagrams });
     const content = { ...gathered, live: Boolean(options.live), ...(options.buildId ? { buildId: options.buildId } : {}) };
     const files = await renderSite(content, assets);
     const written = await writeSite(out, files);
@@ -62,7 +66,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       }),
     );
     if (content.models.length > 1 && content.comparison.status !== 'ok') unavailable.push(`compare: ${content.comparison.reason}`);
-    return { ...written, out, models: content.models.map((s) => s.model.id), files: files.size, warnings: prepared.warnings, unavailable };
+    return { ...written, out, models: content.models.map((s) => s.model.id), files: files.size, warnings: prepared.warnings, unavailable, diagrams };
   } finally {
     if (!options.browser) await browser.close();
   }

@@ -8,7 +8,7 @@ import type { Browser } from 'puppeteer-core';
 import type { ArchitectureModel, Locale } from '../model/types.js';
 import { costView } from './sources/cost.js';
 import { absenceReason, runGenerators, type GeneratedOutput } from './sources/generated.js';
-import { mermaidBody, mermaidTitle, renderMermaid, type MermaidSource } from './sources/mermaid.js';
+import { mermaidTitle, renderMermaid, stripFrontMatter, type MermaidSource, type RenderStats } from './sources/mermaid.js';
 import { securityView } from './sources/security.js';
 import { available, missing, type Availability, type DrawioFile, type MermaidDiagram, type SiteContent, type SiteModel } from './types.js';
 
@@ -19,6 +19,8 @@ export interface GatherOptions {
   readonly inputs: ReadonlyMap<string, string>;
   /** Browser for Mermaid rendering. */
   readonly browser: Browser;
+  /** Counts diagrams rendered and reused from earlier renders. */
+  readonly stats?: RenderStats;
 }
 
 export async function gatherContent(options: GatherOptions): Promise<Pick<SiteContent, 'models' | 'comparison'>> {
@@ -40,19 +42,19 @@ async function gatherModel(model: ArchitectureModel, output: GeneratedOutput, op
     const name = path.posix.basename(file, '.mmd');
     return { name, title: mermaidTitle(entry.text, name), sourcePath: file, source: entry.text };
   });
-  const known = new Set(mmd.map((s) => mermaidBody(s.source)));
+  const known = new Set(mmd.map((s) => stripFrontMatter(s.source)));
   const blocks: MermaidSource[] = [];
   if (documents.status === 'ok') {
     for (const locale of ['ko', 'en'] as const) {
       for (const match of documents.value[locale].matchAll(/^```mermaid[^\n]*\n([\s\S]*?)^```/gm)) {
-        const body = mermaidBody(match[1]!);
+        const body = stripFrontMatter(match[1]!);
         if (known.has(body)) continue;
         known.add(body);
         blocks.push({ name: `document-${blocks.length + 1}`, title: `Document diagram ${blocks.length + 1}`, sourcePath: `output/${model.id}/architecture.${locale}.md`, source: match[1]! });
       }
     }
   }
-  const rendered = await renderMermaid(options.browser, [...mmd, ...blocks]);
+  const rendered = await renderMermaid(options.browser, [...mmd, ...blocks], options.root, options.stats);
   const mermaid = mmd.length ? available(rendered.slice(0, mmd.length)) : missing<readonly MermaidDiagram[]>(absenceReason(output, 'mermaid', 'Mermaid diagram'));
 
   return {

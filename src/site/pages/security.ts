@@ -8,7 +8,9 @@ export function securityBody(site: SiteModel): SafeHtml {
   const { rows, findings, environment } = site.security.value;
   const targets = [...new Set(rows.map((r) => r.target))].sort();
   const lineLink = (line?: number) => (line ? html`<a href="model.html#L${line}">L${line}</a>` : html`<span class="muted">–</span>`);
-  const matrix = html`<section aria-labelledby="matrix-title">
+  const matrix = !rows.length
+    ? html`<section aria-labelledby="matrix-title"><h2 id="matrix-title">Security-group matrix <span class="muted">(${environment})</span></h2><p class="empty-matrix">No security group admits any traffic in this environment: the model declares no security-group rules (serverless services are reached through their AWS endpoints and IAM, not security groups).</p></section>`
+    : html`<section aria-labelledby="matrix-title">
 <h2 id="matrix-title">Security-group matrix <span class="muted">(${environment})</span></h2>
 <div class="controls">
 <label>Filter <input type="search" data-filter-for="sg-matrix" placeholder="e.g. 5432 or ecs-sg" aria-describedby="sg-count"></label>
