@@ -52,6 +52,8 @@ export function registerHelpers(env: Env, messages: Messages): void {
   env.registerHelper('usdWhole', (value: unknown) => safe(formatUsdWhole(Number(value))));
   env.registerHelper('vcpu', (value: unknown) => safe(formatVcpu(Number(value))));
   env.registerHelper('memory', (value: unknown) => safe(formatMemory(Number(value))));
+  /** `(concat a b …)`: strings joined, for building paths in templates. */
+  env.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(str).join(''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
   env.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));

@@ -2,6 +2,7 @@
  * The one place generators are plugged in. Order matters only for summaries; every generator
  * is a pure function of the model and the context.
  */
+import { compareGenerator } from './compare.js';
 import { costGenerator } from './cost.js';
 import { docsGenerator } from './docs.js';
 import { mermaidGenerator } from './mermaid/index.js';
@@ -19,4 +20,5 @@ export const generators: readonly Generator[] = [
   costGenerator,
   mermaidGenerator,
   docsGenerator,
+  compareGenerator,
 ];

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { registerCheck } from './check.js';
+import { registerCompare } from './compare.js';
 import { registerCost } from './cost.js';
 import { registerGenerate } from './generate.js';
 import { registerPricing } from './pricing.js';
@@ -25,4 +26,5 @@ export const commandRegistrars: readonly ((program: Command, context: CommandCon
   registerPricing,
   registerScaffold,
   registerRender,
+  registerCompare,
 ];
