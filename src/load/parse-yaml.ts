@@ -48,7 +48,10 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
     return fail('yaml/multi-document', 'file holds several YAML documents', 'keep one model per file; remove the `---` separator', position(second.range[0]));
   }
   const doc = list[0];
-  if (!doc) return fail('yaml/empty', 'file is empty', 'start from `archgen init` or model/point-system.yaml');
+  const contents = doc?.contents;
+  if (!doc || contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+    return fail('yaml/empty', 'file holds no model (it is empty, only comments or an empty document)', 'write the model here; model/point-system.yaml is a complete example to start from', doc ? position(doc.range[0]) : undefined);
+  }
 
   const errors = yamlErrors(file, text, doc, position);
   if (errors.length) return { ok: false, diagnostics: errors };

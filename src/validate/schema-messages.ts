@@ -25,6 +25,26 @@ export function valueAt(data: unknown, path: readonly (string | number)[]): unkn
   return node;
 }
 
+/**
+ * How a path is named in messages: list items by their id where they have one, so that
+ * `components.3.container.port` reads `components[points-api].container.port`.
+ */
+export function describePath(data: unknown, path: readonly (string | number)[]): string {
+  let node = data;
+  let text = '';
+  for (const segment of path) {
+    const next = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+    if (typeof segment === 'number') {
+      const id = next && typeof next === 'object' ? (next as { id?: unknown }).id : undefined;
+      text += typeof id === 'string' && id ? `[${id}]` : `[${segment}]`;
+    } else {
+      text += text ? `.${segment}` : segment;
+    }
+    node = next;
+  }
+  return text || 'the model';
+}
+
 /** `"abc"`, `42`, `a list`, `a mapping`, `null`: how a value is named in a message. */
 export function show(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
@@ -67,14 +87,14 @@ function example(schema: unknown): string {
 /** Converts one ajv error; `data` is the validated document. */
 export function toDiagnostic(error: ErrorObject, data: unknown, locator: Locator): Diagnostic {
   const path = pointerToPath(error.instancePath);
-  const where = path.length ? path.join('.') : 'the model';
+  const where = describePath(data, path);
   const value = valueAt(data, path);
   const at = (p: NodePath, key = false): SourcePosition => (key ? locator.locateKey(p) : locator.locate(p));
   const make = (position: SourcePosition, rule: string, message: string, hint: string): Diagnostic =>
     ({ file: locator.file, line: position.line, col: position.col, rule, severity: 'error', message, hint });
   const params = error.params as Record<string, unknown>;
 
-  if (error.propertyName !== undefined) return propertyNameDiagnostic(error, path, value, at, make);
+  if (error.propertyName !== undefined) return propertyNameDiagnostic(error, data, path, value, at, make);
 
   switch (error.keyword) {
     case 'required': {
@@ -140,7 +160,7 @@ type Make = (position: SourcePosition, rule: string, message: string, hint: stri
 type At = (path: NodePath, key?: boolean) => SourcePosition;
 
 /** A key that breaks `propertyNames`: a field that a component type does not have, or a badly formed name. */
-function propertyNameDiagnostic(error: ErrorObject, path: (string | number)[], value: unknown, at: At, make: Make): Diagnostic {
+function propertyNameDiagnostic(error: ErrorObject, data: unknown, path: (string | number)[], value: unknown, at: At, make: Make): Diagnostic {
   const name = error.propertyName!;
   const position = at([...path, name], true);
   if (isComponentPath(path)) {
@@ -150,7 +170,7 @@ function propertyNameDiagnostic(error: ErrorObject, path: (string | number)[], v
     return make(position, 'schema/field-not-for-type', `field "${name}" does not apply to a component of type "${String(type)}"`,
       suggestion ? `did you mean \`${suggestion}\`?` : `remove it, or change \`type\`; a ${String(type)} has: ${listOf(allowed.filter((f) => !['id', 'type', 'name'].includes(f)), 16)}`);
   }
-  const owner = path.length ? path.join('.') : 'the model';
+  const owner = describePath(data, path);
   if (error.keyword === 'pattern') {
     return make(position, 'schema/pattern', `name "${name}" in ${owner} has the wrong format`, 'names are ids: lowercase letters, digits and dashes, starting with a letter (e.g. `prod`, `dev`)');
   }

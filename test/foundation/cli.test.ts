@@ -157,7 +157,7 @@ describe('generate then check (in a temp copy of the project)', () => {
   it('generate exits 0 and summarizes the files; --format json parses', async () => {
     const { code, stdout, stderr } = await capture(['-C', root, '--format', 'json', 'generate', model]);
     expect(code, stderr).toBe(0);
-    const parsed = JSON.parse(stdout) as { models: string[]; files: { path: string; status: string }[]; counts: Record<string, number> };
+    const parsed = JSON.parse(stdout) as { models: string[]; files: { path: string; status: string }[]; counts: { new: number; changed: number; unchanged: number; removed: number } };
     expect(parsed.models).toEqual(['point-system']);
     expect(parsed.files.find((f) => f.path === 'output/point-system/resolved/prod.json')?.status).toBe('new');
     // The copied model/ already holds the committed schemas: those are unchanged, the rest is new.
