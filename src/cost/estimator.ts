@@ -7,7 +7,7 @@ import { UserError, didYouMean } from '../diagnostics/diagnostic.js';
 import { demandsOf, type Demand } from './dimensions.js';
 import { purchaseOptionsOf } from './purchase-options.js';
 import { compareWithReferences } from './references.js';
-import { costOf } from './snapshot.js';
+import { costOf, describeSnapshot } from './snapshot.js';
 import type { CostEstimate, EstimateOptions, LineItem, PriceSnapshot, Scenarios, Subtotal } from './types.js';
 
 const ZERO: Scenarios = { min: 0, expected: 0, max: 0 };
@@ -105,10 +105,7 @@ export function estimateCost(model: ArchitectureModel, env: string, prices: Pric
     region: prices.region,
     currency: 'USD',
     hoursPerMonth: resolved.cost.hoursPerMonth,
-    pricing: options.pricing ?? {
-      mode: 'snapshot', requested: 'snapshot',
-      description: `snapshot model/pricing/${prices.region}.json (${prices.origin === 'price-list-api' ? 'AWS Price List API' : 'recorded from public price pages'}, retrieved ${prices.retrievedAt})`,
-    },
+    pricing: options.pricing ?? { mode: 'snapshot', requested: 'snapshot', description: describeSnapshot(prices) },
     lines,
     components,
     layers,

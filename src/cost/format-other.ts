@@ -81,6 +81,7 @@ export function estimateToTable(e: CostEstimate): string {
 /** Terminal table of a diff. */
 export function diffToTable(d: CostDiff): string {
   const changed = d.lines.filter((l) => l.status !== 'unchanged');
-  const rows = changed.map((l) => [l.id, l.status, usd(l.before), usd(l.after), `${l.delta > 0 ? '+' : ''}${usd(l.delta)}`]);
-  return `${d.before.label} → ${d.after.label}: expected ${usd(d.before.total.expected)} → ${usd(d.after.total.expected)} (${d.delta.expected > 0 ? '+' : ''}${usd(d.delta.expected)})\n\n${table(['line', 'status', 'before', 'after', 'change'], rows, 2)}\n`;
+  const signed = (n: number) => (n > 0 ? `+${usd(n)}` : n < 0 ? `-${usd(-n)}` : usd(0));
+  const rows = changed.map((l) => [l.id, l.status, usd(l.before), usd(l.after), signed(l.delta)]);
+  return `${d.before.label} → ${d.after.label}: expected ${usd(d.before.total.expected)} → ${usd(d.after.total.expected)} (${signed(d.delta.expected)})\n\n${table(['line', 'status', 'before', 'after', 'change'], rows, 2)}\n`;
 }

@@ -15,7 +15,7 @@ export type {
 export { SCENARIOS } from './types.js';
 export { estimateCost, environmentOf } from './estimator.js';
 export { demandsOf, type Demand } from './dimensions.js';
-export { parseSnapshot, serializeSnapshot, snapshotPath, emptySnapshot, costOf } from './snapshot.js';
+export { parseSnapshot, serializeSnapshot, snapshotPath, emptySnapshot, costOf, describeSnapshot } from './snapshot.js';
 export { classAvailabilityWarnings } from './availability.js';
 export { compareEstimates, type CostDiff, type LineDiff } from './compare.js';
 export { estimateToMarkdown, diffToMarkdown } from './format-markdown.js';
@@ -39,4 +39,16 @@ export function priceKeysOf(model: ArchitectureModel, env: string): string[] {
     }
   }
   return [...keys].sort();
+}
+
+/**
+ * Slices for a pie chart of the monthly cost: one per component with a cost in the scenario,
+ * largest first (ties by id), amounts in USD. Not-priced components are left out, so callers
+ * should show `estimate.lines.filter((l) => l.notPriced)` next to the chart.
+ */
+export function costShares(estimate: import('./types.js').CostEstimate, scenario: import('./types.js').ScenarioName = 'expected'): { id: string; label: string; amount: number }[] {
+  return estimate.components
+    .filter((c) => c.monthly[scenario] > 0)
+    .map((c) => ({ id: c.id, label: c.name, amount: c.monthly[scenario] }))
+    .sort((a, b) => b.amount - a.amount || a.id.localeCompare(b.id));
 }

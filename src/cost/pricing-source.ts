@@ -10,7 +10,7 @@ import { diskCache, noCache, DEFAULT_CACHE_TTL_MS } from './cache.js';
 import type { LiveResult, LiveStats } from './live-client.js';
 import { LivePricingUnavailableError } from './live-errors.js';
 import { assertRegion } from './regions.js';
-import { parseSnapshot, snapshotPath } from './snapshot.js';
+import { describeSnapshot, parseSnapshot, snapshotPath } from './snapshot.js';
 import type { PriceEntry, PriceSnapshot, PricingSource } from './types.js';
 
 /** Reads `model/pricing/<region>.json` under `root`; a missing file is a user error with a hint. */
@@ -109,6 +109,3 @@ export async function resolvePrices(request: PriceRequest): Promise<ResolvedPric
     notes,
   };
 }
-
-export const describeSnapshot = (prices: PriceSnapshot): string =>
-  `snapshot ${snapshotPath(prices.region)} (${prices.origin === 'price-list-api' ? 'AWS Price List API' : 'recorded from public price pages'}, retrieved ${prices.retrievedAt})`;

@@ -78,3 +78,7 @@ export function costOf(entry: PriceEntry, quantity: number): number {
   }
   return total;
 }
+
+/** One line naming a snapshot and its provenance, for report headers. */
+export const describeSnapshot = (prices: PriceSnapshot): string =>
+  `snapshot ${snapshotPath(prices.region)} (${prices.origin === 'price-list-api' ? 'AWS Price List API' : 'recorded from public price pages'}, retrieved ${prices.retrievedAt})`;
