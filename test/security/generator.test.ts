@@ -21,6 +21,10 @@ describe('security generator', () => {
     const files = await securityGenerator.generate(model, ctx);
     const expected = model.environmentNames.flatMap((env) => FILES.map((f) => `output/point-system/security/${env}/${f}`)).sort();
     expect(files.map((f) => f.path).sort()).toEqual(expected);
+    const report = String(files.find((f) => f.path === 'output/point-system/security/prod/report.md')!.content);
+    expect(report).toContain('1. Internet → Application Load Balancer :443 → Points API (ECS service) :8080 → RDS (Aurora PostgreSQL) :5432');
+    expect(report).not.toContain('No network paths');
+    expect(report).toContain('- Inbound: 443 (HTTPS) from 0.0.0.0/0');
     for (const file of files.filter((f) => f.path.endsWith('.sarif'))) {
       expect(validateSarif(JSON.parse(String(file.content))).valid, file.path).toBe(true);
     }

@@ -70,8 +70,8 @@ function section(a: SecurityAnalysis, locale: Locale): string[] {
 
   lines.push('## Reachability', '');
   if (a.reachability.paths.length) lines.push(...a.reachability.paths.map((p, i) => `${i + 1}. ${md(p.text[locale])}`), '');
-  if (a.reachability.pathsTruncated) lines.push(`Only the first ${a.reachability.paths.length} paths are listed.`, '');
   else lines.push('No network paths.', '');
+  if (a.reachability.pathsTruncated) lines.push(`Only the first ${a.reachability.paths.length} paths are listed.`, '');
   lines.push('### What can reach each data store', '');
   if (a.reachability.dataStores.length) {
     lines.push(...table(['Data store', 'Directly from', 'Through', 'From the Internet', 'IAM access'], a.reachability.dataStores.map((d) => [
