@@ -14,10 +14,8 @@ import { loadInputs } from '../../src/pipeline/project.js';
 import { renderedDir } from '../../src/render/render-files.js';
 import { stemOf } from '../../src/render/renderer.js';
 import type { FileSet } from '../../src/output/file-set.js';
-import { docInputs, documents, projectModels, ROOT, seedVariant } from './helpers.js';
+import { docInputs, documents, LINT_CONFIG, projectModels, ROOT, seedVariant } from './helpers.js';
 
-/** markdownlint defaults, except line length (long Korean sentences and tables) and `<br>` in table cells. */
-export const LINT_CONFIG = { default: true, MD013: false, MD033: { allowed_elements: ['br'] } } as const;
 
 let models: ArchitectureModel[];
 let files: FileSet;

@@ -8,6 +8,9 @@ import { loadModelFromBytes } from '../../src/load/load-model.js';
 import type { ArchitectureModel } from '../../src/model/types.js';
 import { loadInputs, loadModels, resolveModelFiles } from '../../src/pipeline/project.js';
 
+/** markdownlint defaults, except line length (long Korean sentences and tables) and `<br>` in table cells. */
+export const LINT_CONFIG = { default: true, MD013: false, MD033: { allowed_elements: ['br'] } } as const;
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function projectModels(): Promise<ArchitectureModel[]> {
