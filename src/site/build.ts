@@ -6,10 +6,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { modelIdOf } from '../load/load-model.js';
+import type { ArchitectureModel } from '../model/types.js';
 import { generators } from '../generators/index.js';
-import { loadInputs } from '../pipeline/project.js';
-import { prepareModels } from '../pipeline/workflow.js';
+import { loadInputs, loadModels, resolveModelFiles } from '../pipeline/project.js';
 import { launchBrowser } from '../render/browser.js';
 import { readViewerScript } from './drawio-assets.js';
 import { gatherContent } from './gather.js';
@@ -49,7 +50,7 @@ export interface SiteBuildResult extends SiteWriteResult {
 /** Builds and writes the site; invalid models throw a UserError and leave the folder untouched. */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
   const out = path.resolve(options.root, options.out);
-  const prepared = await prepareModels(options.root, options.modelFiles);
+  const prepared = await prepareSiteModels(options.root, options.modelFiles);
   const inputs = await loadInputs(options.root, generators, options.overlays);
   const assets = await readSiteAssets(options.root, options.overlays);
   const browser = options.browser ?? (await launchBrowser());
@@ -70,6 +71,21 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   } finally {
     if (!options.browser) await browser.close();
   }
+}
+
+/**
+ * The selected models (all must be valid) and, for project-wide views, every project model;
+ * a selected file outside `model/` (watch on a copy) replaces the project model of the same id.
+ */
+async function prepareSiteModels(root: string, modelFiles: readonly string[]): Promise<{ selected: ArchitectureModel[]; all: ArchitectureModel[]; warnings: Diagnostic[] }> {
+  const selectedFiles = await resolveModelFiles(root, modelFiles);
+  const loaded = await loadModels(root, selectedFiles);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new UserError(`${errors.length} error${errors.length === 1 ? '' : 's'} in the model${selectedFiles.length === 1 ? '' : 's'}`, errors);
+  const ids = new Set(loaded.models.map((m) => m.id));
+  const projectFiles = modelFiles.length ? (await resolveModelFiles(root, []).catch(() => [] as string[])).filter((file) => !ids.has(modelIdOf(file))) : [];
+  const others = projectFiles.length ? (await loadModels(root, projectFiles)).models : [];
+  return { selected: loaded.models, all: [...loaded.models, ...others], warnings: loaded.diagnostics.filter((d) => d.severity === 'warning') };
 }
 
 /** Folder of archgen's own templates, used when the project has no `templates/site/`. */

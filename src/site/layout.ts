@@ -68,6 +68,7 @@ export function page(options: PageOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="archgen site">
+<link rel="icon" href="data:,">
 <title>${options.title}${model ? ` · ${model.id}` : ''} · archgen</title>
 <link rel="stylesheet" href="${base}assets/site.css">
 ${(options.headScripts ?? []).map((src) => html`<script src="${base}${src}"></script>\n`)}</head>
