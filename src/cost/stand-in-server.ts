@@ -39,6 +39,8 @@ export interface StandInServer {
   /** Milliseconds to wait before answering (time-out tests). */
   delayMs: number;
   pageSize: number;
+  /** Most requests ever handled at the same time (bounded-concurrency checks). */
+  readonly maxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -129,8 +131,10 @@ function send(res: ServerResponse, status: number, payload: unknown, errorType?:
 /** Starts the stand-in on 127.0.0.1 with `items` for sale; `url` goes into `AWS_ENDPOINT_URL_PRICING`. */
 export async function startStandInServer(items: readonly StandInItem[], options: { pageSize?: number } = {}): Promise<StandInServer> {
   const requests: StandInRequest[] = [];
-  const state = { faults: [] as Fault[], delayMs: 0, pageSize: options.pageSize ?? 100 };
+  const state = { faults: [] as Fault[], delayMs: 0, pageSize: options.pageSize ?? 100, inFlight: 0, maxInFlight: 0 };
   const server: Server = createServer(async (req, res) => {
+    state.maxInFlight = Math.max(state.maxInFlight, ++state.inFlight);
+    res.on('close', () => state.inFlight--);
     const text = await body(req);
     const target = String(req.headers['x-amz-target'] ?? '');
     let input: { ServiceCode?: string; Filters?: { Type?: string; Field: string; Value: string }[]; NextToken?: string; MaxResults?: number } = {};
@@ -180,6 +184,7 @@ export async function startStandInServer(items: readonly StandInItem[], options:
     get faults() { return state.faults; },
     get delayMs() { return state.delayMs; },
     set delayMs(ms: number) { state.delayMs = ms; },
+    get maxInFlight() { return state.maxInFlight; },
     get pageSize() { return state.pageSize; },
     set pageSize(n: number) { state.pageSize = n; },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),

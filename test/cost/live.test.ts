@@ -78,6 +78,20 @@ describe('live prices from the Price List API (stand-in server, real SDK)', () =
     expect(live.failures.map((f) => f.key)).toEqual(keys.filter((k) => k.startsWith('fargate-spot')).sort());
   });
 
+  it('keeps at most `concurrency` requests in flight', async () => {
+    const local = await startStandInServer(catalogFromSnapshot(reference, SEOUL));
+    const undo = useStandIn(local.url);
+    try {
+      local.delayMs = 40;
+      await fetchLivePrices(keys, SEOUL, { ...FAST, concurrency: 2 });
+      expect(local.maxInFlight).toBe(2);
+    } finally {
+      undo();
+      restore = useStandIn(server.url);
+      await local.close();
+    }
+  });
+
   it('signs for the Pricing API region us-east-1 and filters by the estimated region', async () => {
     await fetchLivePrices(['nat:hours'], SEOUL, FAST);
     expect(server.requests[0]!.scope).toBe('us-east-1/pricing');

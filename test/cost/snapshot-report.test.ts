@@ -1,5 +1,6 @@
 /** Shipped snapshots, the report formats and their JSON Schema, the availability warnings. */
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { lint } from 'markdownlint/promise';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,13 @@ describe('reports', () => {
     expect(md).toMatch(/\*\*not priced:\*\* not offered in ap-northeast-2: db\.t3\.small is not offered for Aurora PostgreSQL/);
     expect(md).toContain('Costs the seed ranges left out');
     expect(md).toContain('| Total | $195.00–$630.00 |');
+  });
+
+  it('Markdown reports and diffs pass markdownlint (the project\'s document settings)', async () => {
+    const dev = estimateCost(seed, 'dev', shippedSnapshot('ap-northeast-2'));
+    const strings = { prod: estimateToMarkdown(prod), dev: estimateToMarkdown(dev), diff: diffToMarkdown(compareEstimates(prod, dev, { before: 'prod', after: 'dev' })) };
+    const result = await lint({ strings, config: { default: true, MD013: false, MD033: { allowed_elements: ['br'] } } });
+    expect(result.toString()).toBe('');
   });
 
   it('escapes model text in Markdown, HTML and CSV', () => {
