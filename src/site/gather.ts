@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { COMPARE_PATHS } from '../generators/compare.js';
 import type { ArchitectureModel, Locale } from '../model/types.js';
 import { costView } from './sources/cost.js';
 import { absenceReason, runGenerators, type GeneratedOutput } from './sources/generated.js';
@@ -76,13 +77,10 @@ function documentsOf(model: ArchitectureModel, output: GeneratedOutput): Availab
   return missing(absenceReason(output, docsGenerator, `output/${model.id}/architecture.{ko,en}.md`));
 }
 
-/** The comparison generator's project-wide Markdown in both languages (`*compar*.{ko,en}.md`). */
+/** The comparison generator's project-wide Markdown in both languages. */
 function comparison(output: GeneratedOutput): Availability<Record<Locale, string>> {
-  const project = [...output.files].filter(([file, entry]) => entry.model === undefined && /compar/i.test(file) && /\.md$/.test(file));
-  const ko = project.find(([file]) => file.endsWith('.ko.md'))?.[1].text;
-  const en = project.find(([file]) => file.endsWith('.en.md'))?.[1].text;
+  const ko = output.files.get(COMPARE_PATHS.ko)?.text;
+  const en = output.files.get(COMPARE_PATHS.en)?.text;
   if (ko !== undefined && en !== undefined) return available({ ko, en });
-  const single = project.find(([file]) => !/\.(ko|en)\.md$/.test(file))?.[1].text;
-  if (single !== undefined) return available({ ko: single, en: single });
   return missing(absenceReason(output, 'compare', 'comparison document'));
 }

@@ -3,6 +3,7 @@ import type { Locale } from '../../model/types.js';
 import { formatUsd, html, raw, type SafeHtml } from '../html.js';
 import { MODEL_TABS, unavailable } from '../layout.js';
 import { markdownToHtml } from '../markdown.js';
+import { barChart } from './cost.js';
 import type { SiteContent, SiteModel } from '../types.js';
 
 export function homeBody(content: SiteContent): SafeHtml {
@@ -24,9 +25,28 @@ function card(site: SiteModel): SafeHtml {
 }
 
 export function compareBody(content: SiteContent): SafeHtml {
-  if (content.comparison.status !== 'ok') return html`<h1>Comparison</h1>${unavailable('Comparison', content.comparison.reason)}`;
+  const chart = costChart(content);
+  if (content.comparison.status !== 'ok') return html`<h1>Comparison</h1>${chart}${unavailable('Comparison document', content.comparison.reason)}`;
   const docs = content.comparison.value;
+  const ids = new Set(content.models.map((s) => s.model.id));
+  const link = (href: string): string | undefined => {
+    if (/^(https?:|mailto:|#)/i.test(href)) return href;
+    const id = /([^/]+)\.ya?ml$/.exec(href)?.[1];
+    return id && ids.has(id) ? `${id}/model.html` : undefined;
+  };
   const locales: readonly Locale[] = ['ko', 'en'];
   return html`<div class="page-head"><h1>Comparison</h1><div class="lang-switch" role="group" aria-label="Language">${locales.map((l) => html`<button type="button" data-lang="${l}" aria-pressed="${l === 'ko' ? 'true' : 'false'}">${l === 'ko' ? '한국어' : 'English'}</button>`)}</div></div>
-${locales.map((l) => html`<article class="doc" data-lang-panel="${l}" lang="${l}"${l === 'ko' ? '' : html` hidden`}>${raw(markdownToHtml(docs[l], { idPrefix: `${l}-`, image: () => undefined, link: (href) => (/^(https?:|mailto:|#)/i.test(href) ? href : undefined) }).html)}</article>`)}`;
+${chart}
+${locales.map((l) => html`<article class="doc" data-lang-panel="${l}" lang="${l}"${l === 'ko' ? '' : html` hidden`}>${raw(markdownToHtml(docs[l], { idPrefix: `${l}-`, image: () => undefined, link }).html)}</article>`)}`;
+}
+
+/** Monthly cost of every model's default environment, side by side. */
+function costChart(content: SiteContent): SafeHtml {
+  const rows = content.models.flatMap((site) => {
+    if (site.cost.status !== 'ok') return [];
+    const env = site.cost.value.environments.find((e) => e.name === site.model.defaultEnvironment);
+    return env ? [{ label: `${site.model.id} (${env.name})`, values: [env.total.min, env.total.expected, env.total.max] as const }] : [];
+  });
+  if (rows.length < 2) return html``;
+  return html`<section aria-labelledby="compare-cost"><h2 id="compare-cost">Monthly cost per model</h2><p class="legend" aria-hidden="true"><span class="l-min">min</span><span class="l-expected">expected</span><span class="l-max">max</span></p>${barChart(rows, 'Monthly cost per model, min / expected / max')}</section>`;
 }
