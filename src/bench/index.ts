@@ -1,11 +1,15 @@
 /** The one place benchmarks are plugged in. */
 import { costBenchmark } from './cost.js';
+import { mermaidBenchmark } from './mermaid.js';
 import { pipelineBenchmark } from './pipeline.js';
 import { securityBenchmark } from './security.js';
+import { siteBenchmark } from './site.js';
 import type { Benchmark } from './types.js';
 
 export const benchmarks: readonly Benchmark[] = [
   pipelineBenchmark,
+  mermaidBenchmark,
   costBenchmark,
   securityBenchmark,
+  siteBenchmark,
 ];

@@ -34,6 +34,8 @@ export interface SiteBuildOptions {
   readonly buildId?: string;
   /** Reuse a browser (watch mode keeps one open); otherwise one is launched and closed. */
   readonly browser?: Browser;
+  /** Reuse earlier renders of unchanged Mermaid diagrams (default true; benchmarks turn it off). */
+  readonly reuseRenders?: boolean;
 }
 
 export interface SiteBuildResult extends SiteWriteResult {
@@ -56,7 +58,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const browser = options.browser ?? (await launchBrowser());
   try {
     const diagrams: RenderStats = { rendered: 0, reused: 0 };
-    const gathered = await gatherContent({ root: options.root, selected: prepared.selected, all: prepared.all, inputs, browser, stats: diagrams });
+    const gathered = await gatherContent({ root: options.root, selected: prepared.selected, all: prepared.all, inputs, browser, stats: diagrams, reuseRenders: options.reuseRenders ?? true });
     const content = { ...gathered, live: Boolean(options.live), ...(options.buildId ? { buildId: options.buildId } : {}) };
     const files = await renderSite(content, assets);
     const written = await writeSite(out, files);

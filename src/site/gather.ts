@@ -22,6 +22,8 @@ export interface GatherOptions {
   readonly browser: Browser;
   /** Counts diagrams rendered and reused from earlier renders. */
   readonly stats?: RenderStats;
+  /** Reuse earlier renders of unchanged diagrams (default true). */
+  readonly reuseRenders?: boolean;
 }
 
 export async function gatherContent(options: GatherOptions): Promise<Pick<SiteContent, 'models' | 'comparison'>> {
@@ -55,7 +57,7 @@ async function gatherModel(model: ArchitectureModel, output: GeneratedOutput, op
       }
     }
   }
-  const rendered = await renderMermaid(options.browser, [...mmd, ...blocks], options.root, options.stats);
+  const rendered = await renderMermaid(options.browser, [...mmd, ...blocks], options.root, options.stats, options.reuseRenders ?? true);
   const mermaid = mmd.length ? available(rendered.slice(0, mmd.length)) : missing<readonly MermaidDiagram[]>(absenceReason(output, 'mermaid', 'Mermaid diagram'));
 
   return {

@@ -47,14 +47,20 @@ export interface RenderStats {
   reused: number;
 }
 
-/** Renders each source; a diagram that fails keeps its error message instead of an SVG. */
-export async function renderMermaid(browser: Browser, sources: readonly MermaidSource[], root: string, stats?: RenderStats): Promise<MermaidDiagram[]> {
+/** Forgets renders kept in memory (benchmarks measure a cold build with it). */
+export const clearRenderCache = (): void => memory.clear();
+
+/**
+ * Renders each source; a diagram that fails keeps its error message instead of an SVG.
+ * @param reuse reuse earlier renders of the same source (memory, then `archgen render`'s output)
+ */
+export async function renderMermaid(browser: Browser, sources: readonly MermaidSource[], root: string, stats?: RenderStats, reuse = true): Promise<MermaidDiagram[]> {
   const out: MermaidDiagram[] = [];
   let session: { render(source: { path: string; content: string }): Promise<readonly { name: string; content: string | Uint8Array }[]>; close(): Promise<void> } | undefined;
   try {
     for (const source of sources) {
       const hash = sha256(`${source.name}\n${source.source}`);
-      const cached = memory.get(hash) ?? (await committedRender(root, source));
+      const cached = reuse ? memory.get(hash) ?? (await committedRender(root, source)) : undefined;
       if (cached !== undefined) {
         memory.set(hash, cached);
         if (stats) stats.reused++;
