@@ -56,7 +56,7 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
   const errors = yamlErrors(file, text, doc, position);
   if (errors.length) return { ok: false, diagnostics: errors };
 
-  const unresolved = findUnresolvedAlias(doc.contents, new Set());
+  const unresolved = text.includes('*') ? findUnresolvedAlias(doc.contents, new Set()) : undefined;
   if (unresolved) {
     return fail('yaml/syntax', `alias \`*${unresolved.source}\` refers to no anchor`, `define \`&${unresolved.source}\` before this alias, or write the value out`, position(unresolved.offset));
   }
