@@ -30,12 +30,13 @@ export function databaseConfig(env: ResolvedEnvironment, report: NotExpressedLis
   if (db.readReplicaRouting) report.add([...db.loc, 'readReplicaRouting'], where(db, 'readReplicaRouting'), 'Read/write routing is application configuration; use the cluster reader endpoint.');
   if (db.reserved.length) report.add([...db.loc, 'reserved'], where(db, 'reserved'), 'Reserved instances are a billing purchase, not infrastructure.');
   report.add([...db.loc, 'storage'], where(db, 'storage.sizeGb'), 'Aurora storage grows automatically; the modelled size is a cost assumption only.');
-  for (const instance of db.instances) {
-    if (/^db\.t\d+g?\.(nano|micro|small)$/.test(instance.instanceClass)) {
-      report.add([...instance.loc, 'instanceClass'], `${where(db, 'instances')}.${instance.role}.instanceClass`,
-        `Aurora offers no ${instance.instanceClass} (burstable classes start at medium); the app keeps the model's class, so deployment fails until the model changes it.`);
-    }
-  }
+  const instanceType = (instance: DatabaseComponent['instances'][number]): string => {
+    const [, family, size] = /^db\.(t\d+g?)\.(nano|micro|small)$/.exec(instance.instanceClass) ?? [];
+    if (!family) return instance.instanceClass.replace(/^db\./, '');
+    report.add([...instance.loc, 'instanceClass'], `${where(db, 'instances')}.${instance.role}.instanceClass`,
+      `Aurora offers no ${instance.instanceClass} (burstable classes start at medium), so CloudFormation would reject it; the app uses db.${family}.medium. Change the model to say so.`);
+    return `${family}.medium`;
+  };
   const secret = env.components.find((c): c is SecretComponent => c.type === 'secret' && c.id === db.credentialsSecret);
   const rotationSecurityGroupIds = rotationGroups(env, db);
   const rotationDays = secret?.rotationDays !== undefined && rotationSecurityGroupIds.length ? secret.rotationDays : undefined;
@@ -51,7 +52,7 @@ export function databaseConfig(env: ResolvedEnvironment, report: NotExpressedLis
     majorVersion,
     databaseName: db.databaseName,
     port: db.port,
-    instances: db.instances.map((i) => ({ role: i.role, instanceType: i.instanceClass.replace(/^db\./, ''), availabilityZone: i.az })),
+    instances: db.instances.map((i) => ({ role: i.role, instanceType: instanceType(i), availabilityZone: i.az })),
     storageEncrypted: db.storage.encrypted,
     ioOptimized: db.storage.ioMode === 'io-optimized',
     backupRetentionDays: db.backup.retentionDays,

@@ -8,7 +8,7 @@ import { dnsConfig, loadBalancerConfig, logGroupConfigs, pipelineConfig, registr
 import { alarmConfigs, topicConfigs } from './config-monitoring.js';
 import { networkConfig, securityGroupConfigs } from './config-network.js';
 import type { AppConfig } from './config-types.js';
-import { pascalCase } from './names.js';
+import { awsTag, pascalCase } from './names.js';
 import { NotExpressedList, type NotExpressed } from './not-expressed.js';
 
 export interface ScaffoldConfig {
@@ -62,7 +62,7 @@ export function buildScaffoldConfig(model: ArchitectureModel, environment: strin
     stackName: `${pascalCase(model.id, 'App')}-${pascalCase(environment, 'Env')}`,
     environment,
     region: env.metadata.region,
-    tags: { ...env.metadata.tags, environment, 'managed-by': 'archgen' },
+    tags: tagsOf({ ...env.metadata.tags, environment, 'managed-by': 'archgen' }, report),
     network: networkConfig(env, report),
     securityGroups: securityGroupConfigs(env),
     logGroups: logGroupConfigs(env, report),
@@ -74,4 +74,19 @@ export function buildScaffoldConfig(model: ArchitectureModel, environment: strin
     pipeline: pipeline && { ...pipeline, strategy: codeDeploy ? pipeline.strategy : 'rolling' },
   };
   return { config, notExpressed: report.list() };
+}
+
+/** Tags AWS accepts; a key or value that had to change is reported. */
+function tagsOf(tags: Readonly<Record<string, string>>, report: NotExpressedList): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tags)) {
+    const safeKey = awsTag(key, 128).replace(/^aws:/i, '');
+    const safeValue = awsTag(value, 256);
+    if (!safeKey) continue;
+    if (safeKey !== key || safeValue !== value) {
+      report.add(['metadata', 'tags', key], `metadata.tags.${safeKey}`, 'The tag had characters AWS tags do not accept; they were replaced with spaces.');
+    }
+    out[safeKey] = safeValue;
+  }
+  return out;
 }

@@ -41,3 +41,8 @@ export function uniqueIds(): (wanted: string) => string {
     return id;
   };
 }
+
+/** Tag keys and values accept letters, digits, spaces and `_ . : / = + - @` (keys up to 128, values up to 256). */
+export function awsTag(value: string, max: number): string {
+  return value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, max).trim();
+}
