@@ -5,6 +5,7 @@ import { registerCheck } from './check.js';
 import { registerCompare } from './compare.js';
 import { registerCost } from './cost.js';
 import { registerGenerate } from './generate.js';
+import { registerInit } from './init.js';
 import { registerPricing } from './pricing.js';
 import { registerRender } from './render.js';
 import { registerScaffold } from './scaffold.js';
@@ -27,4 +28,5 @@ export const commandRegistrars: readonly ((program: Command, context: CommandCon
   registerScaffold,
   registerRender,
   registerCompare,
+  registerInit,
 ];
