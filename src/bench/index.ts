@@ -2,6 +2,7 @@
 import { costBenchmark } from './cost.js';
 import { mermaidBenchmark } from './mermaid.js';
 import { pipelineBenchmark } from './pipeline.js';
+import { scaffoldBenchmark } from './scaffold.js';
 import { securityBenchmark } from './security.js';
 import { siteBenchmark } from './site.js';
 import type { Benchmark } from './types.js';
@@ -12,4 +13,5 @@ export const benchmarks: readonly Benchmark[] = [
   costBenchmark,
   securityBenchmark,
   siteBenchmark,
+  scaffoldBenchmark,
 ];

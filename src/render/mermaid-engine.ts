@@ -15,6 +15,8 @@ export const MERMAID_CONFIG = {
   securityLevel: 'strict',
   deterministicIds: true,
   deterministicIDSeed: 'archgen',
+  // Some shapes are drawn with rough.js even in the classic look; a fixed seed keeps their paths byte-stable.
+  handDrawnSeed: 1,
   theme: 'default',
   fontFamily: '"Noto Sans CJK KR", "Noto Sans KR", "Noto Sans", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif',
   flowchart: { htmlLabels: true, curve: 'basis', useMaxWidth: false },
@@ -31,6 +33,22 @@ export class MermaidSyntaxError extends Error {
 }
 
 let bundleText: Promise<string> | undefined;
+
+/**
+ * Sequence diagrams number their lifelines and participants (`id="actor7"`, `root-7`, `i7`) with
+ * counters Mermaid never resets, so those ids depend on what the page rendered before.
+ * Renumbering them per prefix in order of appearance makes an SVG depend only on its source.
+ * Only id attributes and `#` references are touched, never text.
+ */
+export function renumberCounters(svg: string): string {
+  const numbers = new Map<string, Map<string, number>>();
+  return svg.replace(/(id="|#)(actor-man-arms|actor-man-torso|actor|root-|i)(\d+)(?=["_)\s])/g, (_, lead: string, prefix: string, n: string) => {
+    const map = numbers.get(prefix) ?? new Map<string, number>();
+    numbers.set(prefix, map);
+    if (!map.has(n)) map.set(n, map.size);
+    return `${lead}${prefix}${map.get(n)}`;
+  });
+}
 
 /** Path of Mermaid's UMD browser bundle (`mermaid/dist/mermaid.min.js`) in node_modules. */
 export function mermaidBundlePath(): string {
@@ -105,7 +123,6 @@ export class MermaidPage {
       // how many diagrams this page rendered before it.
       mermaid.initialize(config);
       try {
-        await mermaid.parse(source);
         const { svg } = await mermaid.render(diagramId, source);
         return { svg, error: undefined };
       } catch (error) {
@@ -116,7 +133,7 @@ export class MermaidPage {
       }
     }, id, text, MERMAID_CONFIG as unknown as Record<string, unknown>);
     if (result.svg === undefined) throw new MermaidSyntaxError(result.error ?? 'Mermaid rendered nothing');
-    return result.svg;
+    return renumberCounters(result.svg);
   }
 
   /** Rasterizes an SVG produced by {@link MermaidPage.render} to PNG (white background, 2× scale). */

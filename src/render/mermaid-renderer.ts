@@ -1,27 +1,14 @@
 /** Mermaid as a {@link DiagramRenderer}: `output/<model>/diagrams/*.mmd` → `<stem>.svg` (+ `.png`). */
+import os from 'node:os';
 import type { Browser } from 'puppeteer-core';
 import { MermaidPage, mermaidVersion } from './mermaid-engine.js';
-import { stemOf, type DiagramRenderer, type RenderedImage, type RenderOptions, type RenderSource } from './renderer.js';
+import { stemOf, type DiagramRenderer, type RenderedImage, type RenderOptions, type RendererSession, type RenderSource } from './renderer.js';
 
-/** Renders Mermaid sources one after another in one page of `browser`. */
-export async function renderMermaidSources(
-  browser: Browser,
-  sources: readonly RenderSource[],
-  options: RenderOptions,
-  onRendered?: (source: RenderSource, index: number) => void,
-): Promise<RenderedImage[][]> {
-  const page = await MermaidPage.open(browser);
-  try {
-    const results: RenderedImage[][] = [];
-    for (const [index, source] of sources.entries()) {
-      results.push(await renderOne(page, source, options));
-      onRendered?.(source, index);
-    }
-    return results;
-  } finally {
-    await page.close();
-  }
-}
+/**
+ * Pages rendering in parallel: one per core, at most 2. Each page is its own renderer process
+ * with Mermaid loaded once; layout is single-threaded, so a second page uses the second core.
+ */
+export const MERMAID_PAGES = Math.max(1, Math.min(2, os.availableParallelism()));
 
 async function renderOne(page: MermaidPage, source: RenderSource, options: RenderOptions): Promise<RenderedImage[]> {
   const stem = stemOf(source.path);
@@ -32,15 +19,40 @@ async function renderOne(page: MermaidPage, source: RenderSource, options: Rende
   return images;
 }
 
+/** Opens `pages` Mermaid pages in `browser` and hands each render to a free one. */
+export async function openMermaidSession(browser: Browser, options: RenderOptions, pages = MERMAID_PAGES): Promise<RendererSession> {
+  const free = await Promise.all(Array.from({ length: pages }, () => MermaidPage.open(browser)));
+  const all = [...free];
+  const waiting: ((page: MermaidPage) => void)[] = [];
+  const acquire = () => new Promise<MermaidPage>((resolve) => {
+    const page = free.pop();
+    if (page) resolve(page);
+    else waiting.push(resolve);
+  });
+  const release = (page: MermaidPage) => {
+    const next = waiting.shift();
+    if (next) next(page);
+    else free.push(page);
+  };
+  return {
+    concurrency: pages,
+    async render(source) {
+      const page = await acquire();
+      try {
+        return await renderOne(page, source, options);
+      } finally {
+        release(page);
+      }
+    },
+    close: async () => {
+      await Promise.all(all.map((page) => page.close()));
+    },
+  };
+}
+
 export const mermaidRenderer: DiagramRenderer = {
   name: 'mermaid',
   accepts: (path) => /^output\/[^/]+\/diagrams\/[^/]+\.mmd$/.test(path),
   version: mermaidVersion,
-  async open(browser: Browser, options: RenderOptions) {
-    const page = await MermaidPage.open(browser);
-    return {
-      render: (source) => renderOne(page, source, options),
-      close: () => page.close(),
-    };
-  },
+  open: (browser, options) => openMermaidSession(browser, options),
 };

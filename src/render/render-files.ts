@@ -36,6 +36,7 @@ export interface RenderRequest {
   readonly renderers?: readonly DiagramRenderer[];
   /** A shared browser (tests, benchmarks); otherwise one is launched and closed. */
   readonly browser?: Browser;
+  /** Called as each source finishes (`done` counts finished sources). */
   readonly onProgress?: (done: number, total: number, source: string) => void;
 }
 
@@ -85,18 +86,26 @@ export async function renderModels(request: RenderRequest): Promise<RenderSummar
         tools[renderer.name] = await renderer.version();
         const session = await renderer.open(browser, { png: request.png });
         try {
-          for (const source of sources) {
-            request.onProgress?.(done, total, source.path);
+          const outcomes = await mapConcurrent(sources, session.concurrency ?? 1, async (source) => {
             try {
-              const images = await session.render(source);
-              for (const image of images) files.push(await writeIfChanged(request.root, `${folder}/${image.name}`, image.content));
-              entries[source.path] = { sha256: sha256(source.content), renderer: renderer.name, outputs: images.map((i) => i.name).sort() };
+              return { source, images: await session.render(source) };
             } catch (error) {
-              failures.push({ source: source.path, message: error instanceof Error ? error.message : String(error) });
+              return { source, error: error instanceof Error ? error.message : String(error) };
+            } finally {
+              request.onProgress?.(++done, total, source.path);
+            }
+          });
+          // Written in source order, so the summary and the manifest do not depend on timing.
+          for (const outcome of outcomes) {
+            const { source } = outcome;
+            if ('images' in outcome && outcome.images) {
+              for (const image of outcome.images) files.push(await writeIfChanged(request.root, `${folder}/${image.name}`, image.content));
+              entries[source.path] = { sha256: sha256(source.content), renderer: renderer.name, outputs: outcome.images.map((i) => i.name).sort() };
+            } else {
+              failures.push({ source: source.path, message: outcome.error ?? 'render failed' });
               const kept = previous?.sources[source.path];
               if (kept) entries[source.path] = kept;
             }
-            done++;
           }
         } finally {
           await session.close();
@@ -110,6 +119,20 @@ export async function renderModels(request: RenderRequest): Promise<RenderSummar
     if (!request.browser) await browser.close();
   }
   return { sources: total, files, failures };
+}
+
+/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
+async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }
 
 /** Images of sources that no longer exist, listed in the previous manifest and not produced now. */

@@ -22,6 +22,8 @@ export interface RenderOptions {
 }
 
 export interface RendererSession {
+  /** How many `render` calls may run at once (default 1). */
+  readonly concurrency?: number;
   /** Renders one source; throws an Error whose message says what is wrong with the source. */
   render(source: RenderSource): Promise<readonly RenderedImage[]>;
   close(): Promise<void>;

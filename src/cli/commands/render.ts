@@ -32,7 +32,7 @@ Exit codes: 0 all rendered, 1 a source failed to render (named with the parse er
         modelIds,
         png: Boolean(opts.png),
         ...(opts.out ? { out: path.relative(root, path.resolve(opts.out)) || '.' } : {}),
-        onProgress: (done, total, source) => printer.progress(`[${done + 1}/${total}] ${source}`),
+        onProgress: (done, total, source) => printer.progress(`[${done}/${total}] ${source}`),
       });
       printer.endProgress();
       const counts = { new: 0, changed: 0, unchanged: 0, removed: 0 };
