@@ -111,7 +111,9 @@ async function fetchQuery(client: PricingClient, query: ProductQuery, options: R
   const items: string[] = [];
   let token: string | undefined;
   let restarted = false;
-  do {
+  let fromStart = true;
+  while (fromStart || token) {
+    fromStart = false;
     let attempt = 0;
     for (;;) {
       attempt++;
@@ -140,6 +142,7 @@ async function fetchQuery(client: PricingClient, query: ProductQuery, options: R
           restarted = true;
           items.length = 0;
           token = undefined;
+          fromStart = true;
           break;
         }
         if (!isRetryable(error) || attempt >= options.maxAttempts) {
@@ -150,7 +153,7 @@ async function fetchQuery(client: PricingClient, query: ProductQuery, options: R
         await sleep(delay / 2 + Math.random() * (delay / 2));
       }
     }
-  } while (token);
+  }
   return items;
 }
 

@@ -39,6 +39,8 @@ export interface StandInServer {
   /** Milliseconds to wait before answering (time-out tests). */
   delayMs: number;
   pageSize: number;
+  /** Requests carrying a NextToken to answer with ExpiredNextTokenException (token expiry tests). */
+  expireTokens: number;
   /** Most requests ever handled at the same time (bounded-concurrency checks). */
   readonly maxInFlight: number;
   close(): Promise<void>;
@@ -131,7 +133,7 @@ function send(res: ServerResponse, status: number, payload: unknown, errorType?:
 /** Starts the stand-in on 127.0.0.1 with `items` for sale; `url` goes into `AWS_ENDPOINT_URL_PRICING`. */
 export async function startStandInServer(items: readonly StandInItem[], options: { pageSize?: number } = {}): Promise<StandInServer> {
   const requests: StandInRequest[] = [];
-  const state = { faults: [] as Fault[], delayMs: 0, pageSize: options.pageSize ?? 100, inFlight: 0, maxInFlight: 0 };
+  const state = { faults: [] as Fault[], delayMs: 0, pageSize: options.pageSize ?? 100, inFlight: 0, maxInFlight: 0, expireTokens: 0 };
   const server: Server = createServer(async (req, res) => {
     state.maxInFlight = Math.max(state.maxInFlight, ++state.inFlight);
     res.on('close', () => state.inFlight--);
@@ -151,6 +153,11 @@ export async function startStandInServer(items: readonly StandInItem[], options:
     const fault = state.faults.shift();
     if (fault) {
       send(res, fault.status, { __type: fault.type, message: fault.message ?? fault.type }, fault.type);
+      return;
+    }
+    if (input.NextToken && state.expireTokens > 0) {
+      state.expireTokens--;
+      send(res, 400, { __type: 'ExpiredNextTokenException', message: 'The pagination token expired.' }, 'ExpiredNextTokenException');
       return;
     }
     if (target !== 'AWSPriceListService.GetProducts') {
@@ -185,6 +192,8 @@ export async function startStandInServer(items: readonly StandInItem[], options:
     get delayMs() { return state.delayMs; },
     set delayMs(ms: number) { state.delayMs = ms; },
     get maxInFlight() { return state.maxInFlight; },
+    get expireTokens() { return state.expireTokens; },
+    set expireTokens(n: number) { state.expireTokens = n; },
     get pageSize() { return state.pageSize; },
     set pageSize(n: number) { state.pageSize = n; },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),

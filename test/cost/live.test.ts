@@ -52,6 +52,7 @@ afterEach(() => {
   server.requests.length = 0;
   server.faults.length = 0;
   server.delayMs = 0;
+  server.expireTokens = 0;
 });
 
 const distinctQueries = (list: readonly string[]) => new Set(list.map((k) => priceSpec(k, SEOUL)).filter((s) => s).map((s) => queryId(s!.query))).size;
@@ -120,6 +121,16 @@ describe('live prices from the Price List API (stand-in server, real SDK)', () =
     const live = await fetchLivePrices(['nat:hours'], SEOUL, { ...FAST, maxAttempts: 3 });
     expect(live.snapshot.prices['nat:hours']).toBeUndefined();
     expect(live.failures[0]!.reason).toMatch(/ServiceUnavailableException: try later \(after 3 attempts\)/);
+  });
+
+  it('starts a query over once when its pagination token expires', async () => {
+    server.expireTokens = 1;
+    const live = await fetchLivePrices(['nat:hours', 'nat:gb'], SEOUL, FAST);
+    expect(live.snapshot.prices['nat:gb']!.price).toBe(0.059);
+    expect(live.snapshot.prices['nat:hours']!.price).toBe(0.059);
+    // page 1, page 2 (expired), page 1 again, page 2
+    expect(server.requests.map((r) => Boolean(r.nextToken))).toEqual([false, true, false, true]);
+    server.expireTokens = 0;
   });
 
   it('does not retry a bad parameter', async () => {
