@@ -33,7 +33,7 @@ function row(view: EnvironmentView, rule: SecurityGroupRule, direction: 'inbound
   const ports = portsText(rule);
   const service = serviceName(rule);
   const head = service ? `${ports} (${service})` : ports;
-  const everywhereOut = direction === 'outbound' && rule.peer.kind === 'cidr' && isWorld(rule.peer.cidr);
+  const everywhereOut = direction === 'outbound' && rule.protocol === 'all' && rule.peer.kind === 'cidr' && isWorld(rule.peer.cidr);
   const word = direction === 'inbound' ? 'from' : 'to';
   const summary = (locale: 'ko' | 'en'): string => (everywhereOut ? head : `${head} ${word} ${peer.label[locale]}`);
   return {

@@ -19,6 +19,7 @@ td.empty{color:#8c959f;text-align:center}
 .low{background:#0969da;color:#fff}.info{background:#6e7781;color:#fff}
 .suppressed{opacity:.6}
 code{font-size:.85rem}
+td code{white-space:nowrap}
 `.trim();
 
 const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
