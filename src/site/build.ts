@@ -7,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { modelIdOf } from '../load/load-model.js';
+import { loadModelFile, loadModelFromBytes, modelIdOf, toDisplayPath, type LoadResult } from '../load/load-model.js';
 import type { ArchitectureModel } from '../model/types.js';
 import { generators } from '../generators/index.js';
-import { loadInputs, loadModels, resolveModelFiles } from '../pipeline/project.js';
+import { loadInputs, resolveModelFiles } from '../pipeline/project.js';
 import { launchBrowser } from '../render/browser.js';
 import { readViewerScript } from './drawio-assets.js';
 import { gatherContent } from './gather.js';
@@ -81,13 +81,29 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
  */
 async function prepareSiteModels(root: string, modelFiles: readonly string[]): Promise<{ selected: ArchitectureModel[]; all: ArchitectureModel[]; warnings: Diagnostic[] }> {
   const selectedFiles = await resolveModelFiles(root, modelFiles);
-  const loaded = await loadModels(root, selectedFiles);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  const loaded = await Promise.all(selectedFiles.map((file) => loadCached(root, file)));
+  const diagnostics = loaded.flatMap((r) => r.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new UserError(`${errors.length} error${errors.length === 1 ? '' : 's'} in the model${selectedFiles.length === 1 ? '' : 's'}`, errors);
-  const ids = new Set(loaded.models.map((m) => m.id));
+  const selected = loaded.flatMap((r) => (r.model ? [r.model] : []));
+  const ids = new Set(selected.map((m) => m.id));
   const projectFiles = modelFiles.length ? (await resolveModelFiles(root, []).catch(() => [] as string[])).filter((file) => !ids.has(modelIdOf(file))) : [];
-  const others = projectFiles.length ? (await loadModels(root, projectFiles)).models : [];
-  return { selected: loaded.models, all: [...loaded.models, ...others], warnings: loaded.diagnostics.filter((d) => d.severity === 'warning') };
+  const others = (await Promise.all(projectFiles.map((file) => loadCached(root, file)))).flatMap((r) => (r.model ? [r.model] : []));
+  return { selected, all: [...selected, ...others], warnings: diagnostics.filter((d) => d.severity === 'warning') };
+}
+
+/** Loads by content: watch rebuilds re-validate only the files that changed. */
+const loadCache = new Map<string, { bytes: Buffer; result: LoadResult }>();
+
+async function loadCached(root: string, file: string): Promise<LoadResult> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return loadModelFile(file, root);
+  const key = `${root}\0${file}`;
+  const hit = loadCache.get(key);
+  if (hit && hit.bytes.equals(bytes)) return hit.result;
+  const result = loadModelFromBytes(toDisplayPath(file, root), bytes);
+  loadCache.set(key, { bytes, result });
+  return result;
 }
 
 /** Folder of archgen's own templates, used when the project has no `templates/site/`. */
