@@ -4,12 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sortDiagnostics, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { environmentNames, normalizeEnvironment } from '../model/normalize.js';
 import type { ArchitectureModel, ResolvedEnvironment } from '../model/types.js';
-import { validateAgainstSchema } from '../validate/schema-validation.js';
-import { validateEnvironments } from '../validate/environments.js';
-import { validateSemantics } from '../validate/semantic.js';
+import { validateModelData } from '../validate/model-validation.js';
 import { parseModelText } from './parse-yaml.js';
 
 export interface LoadResult {
@@ -26,12 +24,8 @@ export function loadModelFromBytes(displayFile: string, bytes: Uint8Array): Load
   const parsed = parseModelText(displayFile, bytes);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const { data, locator, text } = parsed.value;
-  const schemaErrors = validateAgainstSchema(data, locator);
-  if (schemaErrors.length) return { diagnostics: sortDiagnostics(schemaErrors) };
   const raw = data as Record<string, unknown>;
-  const baseFindings = validateSemantics(raw, locator);
-  if (baseFindings.some((d) => d.severity === 'error')) return { diagnostics: sortDiagnostics(baseFindings) };
-  const semantic = sortDiagnostics([...baseFindings, ...validateEnvironments(raw, locator, baseFindings)]);
+  const semantic = validateModelData(raw, locator);
   if (semantic.some((d) => d.severity === 'error')) return { diagnostics: semantic };
 
   const id = modelIdOf(displayFile);

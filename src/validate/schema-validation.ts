@@ -7,7 +7,8 @@ import addFormatsModule from 'ajv-formats';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { architectureSchema } from '../model/schema.js';
 import { selectErrors } from './ajv-errors.js';
-import { toDiagnostic, type Locator } from './schema-messages.js';
+import type { NodePath } from '../model/types.js';
+import { pointerToPath, toDiagnostic, type Locator } from './schema-messages.js';
 
 export type { Locator } from './schema-messages.js';
 
@@ -24,7 +25,12 @@ function validator(): ValidateFunction {
 
 /** Every schema error of `data`, one diagnostic per problem. */
 export function validateAgainstSchema(data: unknown, locator: Locator): Diagnostic[] {
+  return schemaFindings(data, locator).map((f) => f.diagnostic);
+}
+
+/** Like {@link validateAgainstSchema}, keeping the path of the node each error is about. */
+export function schemaFindings(data: unknown, locator: Locator): { diagnostic: Diagnostic; path: NodePath }[] {
   const validate = validator();
   if (validate(data)) return [];
-  return selectErrors(validate.errors ?? []).map((error) => toDiagnostic(error, data, locator));
+  return selectErrors(validate.errors ?? []).map((error) => ({ diagnostic: toDiagnostic(error, data, locator), path: pointerToPath(error.instancePath) }));
 }

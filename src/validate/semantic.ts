@@ -20,11 +20,23 @@ interface Reporter {
   positionOf(path: NodePath): SourcePosition;
 }
 
+/** A semantic finding and the model path it is about. */
+export interface Finding {
+  readonly diagnostic: Diagnostic;
+  readonly path: NodePath;
+}
+
+/** Every semantic finding of schema-valid model data. */
 export function validateSemantics(raw: Raw, locator: Locator): Diagnostic[] {
-  const found: Diagnostic[] = [];
+  return semanticFindings(raw, locator).map((f) => f.diagnostic);
+}
+
+/** Like {@link validateSemantics}, keeping each finding's path (to relate it to schema errors). */
+export function semanticFindings(raw: Raw, locator: Locator): Finding[] {
+  const found: Finding[] = [];
   const push = (severity: 'error' | 'warning') => (path: NodePath, rule: string, message: string, hint: string, atKey = false) => {
     const { line, col } = atKey ? locator.locateKey(path) : locator.locate(path);
-    found.push({ file: locator.file, line, col, rule, severity, message, hint });
+    found.push({ diagnostic: { file: locator.file, line, col, rule, severity, message, hint }, path });
   };
   const report: Reporter = { error: push('error'), warning: push('warning'), positionOf: (path) => locator.locate(path) };
 
