@@ -34,7 +34,7 @@ export function analyzeSecurity(model: ArchitectureModel, env: string = model.de
       hint: suggestion ? `did you mean \`${suggestion}\`? (environments: ${model.environmentNames.join(', ')})` : `environments: ${model.environmentNames.join(', ')}`,
     }]);
   }
-  const view = viewOf(resolved, locator(model));
+  const view = viewOf(resolved, locator(model, env));
   const reachability = buildReachability(view);
   const lint = runLint({ view, reachability });
   const summary = Object.fromEntries(SEVERITIES.map((s) => [s, lint.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;

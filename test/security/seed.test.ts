@@ -129,6 +129,18 @@ describe('seed findings', () => {
     }
   });
 
+  it('places a finding caused by an environment override at the override\'s line', () => {
+    const raw = seedRaw();
+    raw.environments.dev.overrides.components['points-db'].backup = { retentionDays: 3 };
+    const reloaded = loadRawOrThrow(raw, 'model/point-system.yaml');
+    expect(analyzeSecurity(reloaded, 'prod').findings.filter((f) => f.rule === 'sec/backup-retention')).toEqual([]);
+    const [finding, ...rest] = analyzeSecurity(reloaded, 'dev').findings.filter((f) => f.rule === 'sec/backup-retention');
+    expect(rest).toEqual([]);
+    expect(finding!.location.path).toBe('environments.dev.overrides.components.points-db.backup.retentionDays');
+    expect(finding!.location.line).toBe(reloaded.source.locate(['environments', 'dev', 'overrides', 'components', 'points-db', 'backup', 'retentionDays']).line);
+    expect(finding!.location.line).toBeLessThan(reloaded.source.locate(['components']).line);
+  });
+
   it('is pure: two analyses are deeply equal, and an unknown environment is a user error', () => {
     expect(analyzeSecurity(model, 'prod')).toEqual(prod);
     expect(() => analyzeSecurity(model, 'prd')).toThrow(/no environment "prd"/);
