@@ -43,9 +43,15 @@ export async function syntheticModel(root: string, total: number): Promise<Archi
     seed.components.push({ ...base, ...spec });
     made.push(id);
   }
-  made.forEach((id, i) => {
-    if (i > 0) seed.connections.push({ id: `flow-${i}`, from: made[i - 1], to: id, protocol: 'HTTPS', port: 443, purpose: `call ${i}` });
-    if (i % 5 === 0) seed.connections.push({ id: `api-${i}`, from: 'points-api', to: id, protocol: 'HTTPS', port: 443, purpose: `use ${i}`, kind: 'read' });
+  // Entry points call functions; each function uses a few backends: a wide, shallow graph like real systems.
+  const byKind = (kind: string) => made.filter((id) => seed.components.find((c: { id: string }) => c.id === id).type === kind);
+  const gateways = byKind('api-gateway');
+  const backends = ['nosql-table', 'cache', 'database', 'secret', 'log-group', 'notification-topic'].map(byKind);
+  byKind('function').forEach((fn, i) => {
+    seed.connections.push({ id: `entry-${i}`, from: gateways[i % gateways.length], to: fn, protocol: 'HTTPS', port: 443, purpose: `invoke ${i}` });
+    backends.forEach((list, k) => {
+      if (list.length) seed.connections.push({ id: `use-${i}-${k}`, from: fn, to: list[(i + k) % list.length], protocol: 'HTTPS', port: 443, purpose: `use ${k}`, ...(k === 2 ? { kind: 'read' } : {}) });
+    });
   });
   const result = loadModelFromBytes('model/synthetic-200.yaml', new TextEncoder().encode(stringify(seed)));
   if (!result.model) throw new Error(`synthetic model is invalid:\n${result.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join('\n')}`);
