@@ -55,6 +55,24 @@
       })(buttons[i]);
     }
   }
+  // Page buttons above each viewer select its pages directly (the toolbar only steps through them).
+  var byIndex = {};
+  function syncPageButtons(index) {
+    var viewer = byIndex[index];
+    var buttons = document.querySelectorAll('.page-tabs button[data-viewer="' + index + '"]');
+    for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute('aria-pressed', String(viewer && Number(buttons[i].getAttribute('data-page')) === viewer.currentPage));
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('.page-tabs button[data-page]');
+    if (button) {
+      var index = button.getAttribute('data-viewer');
+      if (byIndex[index]) byIndex[index].selectPage(Number(button.getAttribute('data-page')));
+      syncPageButtons(index);
+      return;
+    }
+    var holder = event.target.closest && event.target.closest('[data-drawio-index]');
+    if (holder) setTimeout(function () { syncPageButtons(holder.getAttribute('data-drawio-index')); }, 0);
+  });
   var viewers = (window.archgenViewers = []);
   var elements = document.querySelectorAll('.mxgraph[data-mxgraph]');
   for (var k = 0; k < elements.length; k++) {
@@ -62,6 +80,7 @@
       try {
         GraphViewer.createViewerForElement(element, function (viewer) {
           viewers.push(viewer);
+          byIndex[element.getAttribute('data-drawio-index')] = viewer;
           element.setAttribute('data-rendered', 'true');
           element.classList.add('drawio-viewer');
           makeToolbarKeyboardFriendly(viewer);

@@ -77,6 +77,12 @@ describe('draw.io viewer in the site', () => {
     await page.waitForFunction(() => document.querySelector('[data-drawio-index] svg')?.textContent?.includes('ALB'), { timeout: 5_000 });
     expect(await page.evaluate(() => document.querySelector('[data-drawio-index]')!.textContent!.includes('2 / 2'))).toBe(true);
     await page.screenshot({ path: path.join(artifacts, 'drawio-fixture-page2.png') });
+    expect(await page.$eval('.page-tabs button[data-page="1"]', (b) => b.getAttribute('aria-pressed'))).toBe('true');
+
+    // Back to the first page with the page buttons above the viewer.
+    await page.click('.page-tabs button[data-page="0"]');
+    await page.waitForFunction(() => document.querySelector('[data-drawio-index] svg')?.textContent?.includes('Fargate'), { timeout: 5_000 });
+    expect(await page.$eval('.page-tabs button[data-page="0"]', (b) => b.getAttribute('aria-pressed'))).toBe('true');
 
     expect(external).toEqual([]);
     expect(errors).toEqual([]);

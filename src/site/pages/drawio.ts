@@ -40,7 +40,8 @@ function viewer(file: DrawioFile, index: number): SafeHtml {
   };
   return html`<section class="diagram drawio-file" aria-labelledby="drawio-${index}">
 <h2 id="drawio-${index}"><code>${file.path}</code></h2>
-<p class="muted">${pages.length} page${pages.length === 1 ? '' : 's'}: ${pages.join(' · ')} · <a href="${drawioDownloadPath(file.path)}" download>download the .drawio file</a></p>
+<p class="muted">${pages.length} page${pages.length === 1 ? '' : 's'} · <a href="${drawioDownloadPath(file.path)}" download>download the .drawio file</a></p>
+<div class="page-tabs" role="group" aria-label="Pages of ${file.path}">${pages.map((name, page) => html`<button type="button" data-viewer="${index}" data-page="${page}" aria-pressed="${page === 0 ? 'true' : 'false'}">${name}</button>`)}</div>
 <div class="drawio-scroll" tabindex="0" role="region" aria-label="Diagram ${file.path}: drag or use the arrow keys to pan"><div class="mxgraph drawio-viewer" data-drawio-index="${index}" data-mxgraph="${JSON.stringify(config)}"></div></div>
 </section>`;
 }
