@@ -22,21 +22,28 @@ function branchOf(error: ErrorObject, oneOfSchemaPath: string): number | undefin
 }
 
 /**
- * For a `oneOf` that no branch matched, picks the branch the author most likely meant: the one
- * whose errors are about the node's content rather than its kind. Returns undefined when every
- * branch rejects the node's kind, so the `oneOf` error itself should be reported.
+ * For a `oneOf` that no branch matched, picks the branch the author most likely meant: the only
+ * one that does not reject the node's kind (type, enum, or a missing discriminating key). A branch
+ * may show no error of its own when its errors came through a `$ref` (their schema path starts at
+ * the definition); it still counts as a candidate. Returns undefined when no single branch fits,
+ * so the `oneOf` error itself should be reported.
  */
 function chosenBranch(oneOf: ErrorObject, errors: readonly ErrorObject[]): number | undefined {
+  const count = Array.isArray(oneOf.schema) ? oneOf.schema.length : 0;
   const byBranch = new Map<number, ErrorObject[]>();
   for (const error of errors) {
     if (error === oneOf || !isUnder(error.instancePath, oneOf.instancePath)) continue;
     const branch = branchOf(error, oneOf.schemaPath);
     if (branch !== undefined) byBranch.set(branch, [...(byBranch.get(branch) ?? []), error]);
   }
-  const candidates = [...byBranch.entries()]
-    .filter(([, list]) => !list.some((e) => KIND_MISMATCH.has(e.keyword) && e.instancePath === oneOf.instancePath))
-    .filter(([, list]) => !list.every((e) => e.keyword === 'required' && e.instancePath === oneOf.instancePath));
-  return candidates.length === 1 ? candidates[0]![0] : undefined;
+  const rejectsKind = (list: readonly ErrorObject[]): boolean =>
+    list.some((e) => KIND_MISMATCH.has(e.keyword) && e.instancePath === oneOf.instancePath)
+    || (list.length > 0 && list.every((e) => e.keyword === 'required' && e.instancePath === oneOf.instancePath));
+  const candidates: number[] = [];
+  for (let branch = 0; branch < Math.max(count, ...[...byBranch.keys()].map((b) => b + 1)); branch++) {
+    if (!rejectsKind(byBranch.get(branch) ?? [])) candidates.push(branch);
+  }
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** Returns the errors worth showing, in ajv's order. */
