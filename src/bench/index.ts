@@ -1,5 +1,6 @@
 /** The one place benchmarks are plugged in. */
 import { costBenchmark } from './cost.js';
+import { drawioBenchmark } from './drawio.js';
 import { mermaidBenchmark } from './mermaid.js';
 import { pipelineBenchmark } from './pipeline.js';
 import { scaffoldBenchmark } from './scaffold.js';
@@ -10,6 +11,7 @@ import type { Benchmark } from './types.js';
 export const benchmarks: readonly Benchmark[] = [
   pipelineBenchmark,
   mermaidBenchmark,
+  drawioBenchmark,
   costBenchmark,
   securityBenchmark,
   siteBenchmark,

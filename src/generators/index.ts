@@ -5,6 +5,7 @@
 import { compareGenerator } from './compare.js';
 import { costGenerator } from './cost.js';
 import { docsGenerator } from './docs.js';
+import { drawioGenerator } from './drawio/index.js';
 import { mermaidGenerator } from './mermaid/index.js';
 import { modelReferenceGenerator } from './model-reference.js';
 import { resolvedModelGenerator } from './resolved-model.js';
@@ -19,6 +20,7 @@ export const generators: readonly Generator[] = [
   securityGenerator,
   costGenerator,
   mermaidGenerator,
+  drawioGenerator,
   docsGenerator,
   compareGenerator,
 ];

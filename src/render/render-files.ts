@@ -11,6 +11,7 @@ import type { Browser } from 'puppeteer-core';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { readIfExists, writeAtomic } from '../output/write.js';
 import { launchBrowser } from './browser.js';
+import { drawioRenderer, drawioSourceOf } from './drawio-renderer.js';
 import { mermaidRenderer } from './mermaid-renderer.js';
 import {
   parseRenderManifest, RENDER_MANIFEST_NAME, renderManifestContent, sha256,
@@ -19,7 +20,7 @@ import {
 import type { DiagramRenderer, RenderSource } from './renderer.js';
 
 /** Every diagram format `render` knows; add a renderer here to render its sources too. */
-export const RENDERERS: readonly DiagramRenderer[] = [mermaidRenderer];
+export const RENDERERS: readonly DiagramRenderer[] = [mermaidRenderer, drawioRenderer];
 
 /** Whether a project-relative path is a source some renderer takes (for `check`). */
 export const isRenderSource = (file: string, renderers: readonly DiagramRenderer[] = RENDERERS): boolean => renderers.some((r) => r.accepts(file));
@@ -160,7 +161,10 @@ async function writeIfChanged(root: string, file: string, content: string | Uint
 
 async function findSources(root: string, modelId: string, renderers: readonly DiagramRenderer[]): Promise<ModelSources> {
   const byRenderer = new Map<DiagramRenderer, RenderSource[]>();
-  for (const file of await listFiles(root, `output/${modelId}`)) {
+  // The draw.io file lives in resource/ (the seed asks for it there), not under output/.
+  const drawio = drawioSourceOf(modelId);
+  const extra = (await readIfExists(path.resolve(root, drawio))) ? [drawio] : [];
+  for (const file of [...(await listFiles(root, `output/${modelId}`)), ...extra]) {
     const renderer = renderers.find((r) => r.accepts(file));
     if (!renderer) continue;
     const list = byRenderer.get(renderer) ?? [];
