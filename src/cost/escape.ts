@@ -11,7 +11,7 @@ export const escapeMarkdown = (text: string): string =>
 /** RFC 4180 field; also defuses spreadsheet formulas (`=`, `+`, `-`, `@` at the start of text). */
 export function escapeCsv(value: string | number | undefined): string {
   if (value === undefined) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return Number.isInteger(value) || Math.abs(value) >= 1e-6 ? String(value) : value.toFixed(12).replace(/0+$/, '');
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

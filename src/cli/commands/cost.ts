@@ -76,7 +76,7 @@ Examples:
   $ archgen cost --env dev --report md > cost.md
   $ archgen cost model/point-system.yaml --pricing live          # AWS credentials from the standard chain
   $ archgen cost model/point-system.yaml --compare model/point-system-serverless.yaml --report md
-  $ archgen cost model/point-system.yaml --report json > baseline.json && archgen cost --compare baseline.json
+  $ archgen cost model/point-system.yaml --report json > baseline.json && archgen cost model/point-system.yaml --compare baseline.json
 
 Why --report and not --format: --format is the global text|json switch of every command;
 --format json here means --report json. The JSON report follows model/cost-report.schema.json.
