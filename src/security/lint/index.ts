@@ -1,6 +1,7 @@
 /** Every security lint rule, in id order. Add a rule: write its module and list it here. */
 import { adminPortOpen } from './admin-port-open.js';
 import { backupRetention } from './backup-retention.js';
+import { connectionBlocked } from './connection-blocked.js';
 import { dataStoreExposed } from './data-store-exposed.js';
 import { dataTierEgress } from './data-tier-egress.js';
 import { listenerPortBlocked } from './listener-port-blocked.js';
@@ -17,6 +18,7 @@ import { worldOpenPort } from './world-open-port.js';
 export const lintRules: readonly LintRule[] = [
   adminPortOpen,
   backupRetention,
+  connectionBlocked,
   dataStoreExposed,
   dataTierEgress,
   listenerPortBlocked,
