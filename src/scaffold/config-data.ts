@@ -1,7 +1,7 @@
 /** Data-tier part of the scaffold config: secrets, the database cluster and the cache. */
-import type { CacheComponent, DatabaseComponent, ResolvedEnvironment, SecretComponent } from '../model/types.js';
-import type { CacheConfig, DatabaseConfig, SecretConfig } from './config-types.js';
-import { pascalCase, plainText } from './names.js';
+import type { CacheComponent, DatabaseComponent, NoSqlTableComponent, ResolvedEnvironment, SecretComponent } from '../model/types.js';
+import type { CacheConfig, DatabaseConfig, SecretConfig, TableConfig } from './config-types.js';
+import { pascalCase, plainText, uniqueIds } from './names.js';
 import type { NotExpressedList } from './not-expressed.js';
 
 const where = (c: { id: string }, field?: string) => `components.${c.id}${field ? `.${field}` : ''}`;
@@ -110,4 +110,22 @@ export function cacheConfig(env: ResolvedEnvironment, report: NotExpressedList):
     securityGroupIds: [...cache.securityGroups],
     subnetIds: [...cache.subnets],
   };
+}
+
+/** DynamoDB tables, billed on demand (the model has no provisioned capacity figures). */
+export function tableConfigs(env: ResolvedEnvironment, report: NotExpressedList): TableConfig[] {
+  const ids = uniqueIds();
+  return env.components.filter((c): c is NoSqlTableComponent => c.type === 'nosql-table').map((table) => {
+    if (table.billingMode === 'provisioned') {
+      report.add([...table.loc, 'billingMode'], where(table, 'billingMode'), 'The model gives no read/write capacity, so the table is billed on demand.');
+    }
+    return {
+      id: table.id,
+      constructId: ids(pascalCase(table.id, 'Table')),
+      partitionKey: table.partitionKey,
+      sortKey: table.sortKey,
+      pointInTimeRecovery: table.pointInTimeRecovery,
+      awsManagedKey: table.encrypted,
+    };
+  });
 }

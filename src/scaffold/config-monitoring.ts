@@ -71,6 +71,8 @@ function alarmSource(alarm: Alarm, component: Component, config: Partial<AppConf
       return alarm.metric === 'ErrorRate' ? { kind: 'load-balancer-error-rate' } : { kind: 'load-balancer', metric: alarm.metric };
     case 'cache':
       return config.cache?.id === component.id ? { kind: 'cache', metric: alarm.metric } : undefined;
+    case 'nosql-table':
+      return config.tables?.some((t) => t.id === component.id) ? { kind: 'table', tableId: component.id, metric: alarm.metric } : undefined;
     case 'database': {
       if (config.database?.id !== component.id) return undefined;
       if (alarm.metric !== 'DatabaseConnectionsPercent') return { kind: 'database', metric: alarm.metric };

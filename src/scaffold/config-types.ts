@@ -99,6 +99,17 @@ export interface DatabaseConfig {
   readonly rotationSecurityGroupIds: readonly string[];
 }
 
+export interface TableConfig {
+  readonly id: string;
+  readonly constructId: string;
+  /** Attribute names; both keys are strings. */
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+  readonly pointInTimeRecovery: boolean;
+  /** Encrypt with the AWS managed key (otherwise the AWS owned key, which DynamoDB always uses). */
+  readonly awsManagedKey: boolean;
+}
+
 export interface CacheConfig {
   readonly id: string;
   readonly constructId: string;
@@ -207,7 +218,8 @@ export type AlarmSource =
   | { readonly kind: 'database-connections-percent'; readonly maxConnections: number }
   | { readonly kind: 'load-balancer'; readonly metric: string }
   | { readonly kind: 'load-balancer-error-rate' }
-  | { readonly kind: 'cache'; readonly metric: string };
+  | { readonly kind: 'cache'; readonly metric: string }
+  | { readonly kind: 'table'; readonly tableId: string; readonly metric: string };
 
 export interface AlarmConfig {
   readonly id: string;
@@ -242,6 +254,7 @@ export interface AppConfig {
   readonly registry?: RegistryConfig;
   readonly secrets: readonly SecretConfig[];
   readonly database?: DatabaseConfig;
+  readonly tables: readonly TableConfig[];
   readonly cache?: CacheConfig;
   readonly service?: ServiceConfig;
   readonly loadBalancer?: LoadBalancerConfig;

@@ -17,7 +17,7 @@ export function markdownText(value: unknown): string {
   return String(value ?? '')
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1');
+    .replace(/([\\`*_[\]#|~])/g, '\\$1');
 }
 
 /** Renders templates keyed by path; unknown variables are errors, not empty strings. */
