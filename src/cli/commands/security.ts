@@ -32,7 +32,7 @@ export function registerSecurity(program: Command, context: CommandContext): voi
     .command('security')
     .description('Security-group matrix, reachability and security lint of models (text, Markdown, CSV, HTML, JSON, SARIF)')
     .argument('[models...]', 'model files (default: every model/*.yaml)')
-    .option('--env <name>', 'environment to analyse, or `all` (default: each model\'s first environment, usually prod)')
+    .option('--env <name>', 'environment to analyse, or `all` (default: the model\'s default environment, prod when it has one)')
     .addOption(new Option('--output-format <format>', 'report format on stdout (the global --format json also selects json)').choices(['text', 'md', 'csv', 'html', 'json', 'sarif']))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding at or above this severity exists').choices([...SEVERITIES]))
     .addOption(new Option('--table <table>', 'which table --output-format csv prints').choices([...CSV_TABLES]).default('matrix'))
