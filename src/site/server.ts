@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export type LiveState =
   | { readonly kind: 'ok'; readonly build: string }
@@ -25,6 +25,13 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
 };
 
+/** Shown for a page that does not exist (yet): it reloads after the next good build, and shows errors meanwhile. */
+const STAND_IN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>archgen watch</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'">
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem}.live-errors{border:2px solid #b42318;border-radius:8px;padding:1rem;background:#fff1f0}.position,.rule{font-weight:600;font-family:monospace}</style>
+</head><body data-build="none"><div id="live-status" role="status" hidden></div><main id="main"><h1>No page here yet</h1><p>This page appears after the next good build of the model.</p></main>
+<script src="/__archgen/live.js"></script></body></html>`;
+
 export interface LiveServer {
   readonly url: string;
   readonly port: number;
@@ -35,7 +42,11 @@ export interface LiveServer {
   close(): Promise<void>;
 }
 
-export async function startLiveServer(root: string, port: number, initial: LiveState): Promise<LiveServer> {
+/**
+ * @param liveScript the live-reload client, also served at `/__archgen/live.js` for the stand-in
+ *   page shown while no build exists yet (a model that is invalid from the start)
+ */
+export async function startLiveServer(root: string, port: number, initial: LiveState, liveScript: string): Promise<LiveServer> {
   const clients = new Set<ServerResponse>();
   let state: LiveState = initial;
   const send = (response: ServerResponse) => response.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
@@ -54,6 +65,10 @@ export async function startLiveServer(root: string, port: number, initial: LiveS
       clients.add(response);
       send(response);
       request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (url.pathname === '/__archgen/live.js') {
+      response.writeHead(200, { 'Content-Type': TYPES['.js']!, 'Cache-Control': 'no-store' }).end(liveScript);
       return;
     }
     if (url.pathname === '/__archgen/state') {
@@ -75,7 +90,8 @@ export async function startLiveServer(root: string, port: number, initial: LiveS
     const target = relative.endsWith('/') ? path.join(file, 'index.html') : file;
     const info = await stat(target).catch(() => undefined);
     if (!info?.isFile()) {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found (the site may still be building)');
+      if (/(\/|\.html)$/.test(url.pathname)) response.writeHead(404, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-store' }).end(STAND_IN_PAGE);
+      else response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
     response.writeHead(200, { 'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'Content-Length': info.size, 'Cache-Control': 'no-store' });
@@ -83,7 +99,11 @@ export async function startLiveServer(root: string, port: number, initial: LiveS
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE'
+        ? new UserError(`port ${port} on 127.0.0.1 is already in use`, [{ file: '--port', line: 1, col: 1, rule: 'site/port-in-use', severity: 'error', message: `port ${port} is in use`, hint: 'pass another --port, or --port 0 for any free one' }])
+        : error);
+    });
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;

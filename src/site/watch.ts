@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { launchBrowser } from '../render/browser.js';
-import { buildSite, type SiteBuildResult } from './build.js';
+import { buildSite, readSiteTemplate, type SiteBuildResult } from './build.js';
 import { startLiveServer, type LiveServer } from './server.js';
 
 export interface WatchOptions {
@@ -31,9 +31,12 @@ export interface WatchSession {
 
 /** Starts watching; the first build has finished (good or not) when this resolves. */
 export async function startWatch(options: WatchOptions): Promise<WatchSession> {
-  const browser: Browser = await launchBrowser();
   const out = path.resolve(options.root, options.out);
-  const server = await startLiveServer(out, options.port, { kind: 'building' });
+  const server = await startLiveServer(out, options.port, { kind: 'building' }, await readSiteTemplate(options.root, options.overlays ?? {}, 'live.js'));
+  const browser: Browser = await launchBrowser().catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   let counter = 0;
   let running: Promise<void> = Promise.resolve();
   let pending = false;

@@ -45,7 +45,7 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<SiteW
 }
 
 /** Files the last build wrote; refuses a non-empty folder that archgen did not create. */
-async function previousFiles(outDir: string): Promise<string[]> {
+export async function previousFiles(outDir: string): Promise<string[]> {
   let entries: string[];
   try {
     entries = await readdir(outDir);

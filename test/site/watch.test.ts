@@ -88,4 +88,24 @@ describe('archgen watch', () => {
     expect(errors.filter((e) => !/EventSource|ERR_INCOMPLETE_CHUNKED_ENCODING|net::ERR_ABORTED/.test(e))).toEqual([]);
     await page.close();
   });
+
+  it('shows the errors of a model that is invalid from the start, then the site once it is fixed', async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), 'archgen-watch-broken-'));
+    const file = path.join(other, 'point-system.yaml');
+    await writeFile(file, original.replace('  natGateways: per-az\n', '  natGateways: sometimes\n'));
+    const broken = await startWatch({ root, modelFiles: [file], out: path.join(other, 'site'), port: 0 });
+    try {
+      expect(broken.server.state.kind).toBe('error');
+      const { page, external } = await openPage(browser, `${broken.server.url}point-system/index.html`, [broken.server.url]);
+      await until(page, `Boolean(document.querySelector('#live-errors .rule'))`);
+      expect(await page.$eval('#live-errors .rule', (el) => el.textContent)).toBe('schema/enum');
+      await writeFile(file, original);
+      await until(page, `document.querySelector('.model-name')?.textContent === 'Free point system'`);
+      expect(external).toEqual([]);
+      await page.close();
+    } finally {
+      await broken.close();
+      await rm(other, { recursive: true, force: true });
+    }
+  });
 });
