@@ -23,11 +23,11 @@ export function relativePath(fromDir: string, to: string): string {
   return [...from.slice(common).map(() => '..'), ...target.slice(common)].join('/');
 }
 
-export function diagramsView(ctx: ViewContext) {
+export function diagramsView(ctx: ViewContext, inputs: ReadonlyMap<string, string>) {
   const paths = artifactPaths(ctx.model.id);
   const rel = (to: string) => relativePath(paths.documentDir, to);
   const diagrams = DIAGRAM_KINDS.flatMap((kind) => {
-    const body = kind.body(ctx.env);
+    const body = kind.body(ctx.env, { model: ctx.model, env: ctx.env.name, inputs });
     if (body === undefined) return [];
     return [{
       name: kind.name,
@@ -47,8 +47,9 @@ export function diagramsView(ctx: ViewContext) {
     drawioPath: paths.drawio,
     architecture: byName('architecture'),
     network: byName('network'),
-    others: diagrams.filter((d) => d.name !== 'architecture' && d.name !== 'network' && d.name !== 'cicd-pipeline'),
+    others: diagrams.filter((d) => !['architecture', 'network', 'cicd-pipeline', 'cost'].includes(d.name)),
     pipeline: byName('cicd-pipeline'),
+    cost: byName('cost'),
     all: diagrams,
     tools: sayAll(ctx, ctx.env.documentation.diagramTools),
     iconSet: say(ctx, ctx.env.documentation.iconSet),

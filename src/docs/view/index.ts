@@ -31,7 +31,7 @@ export function buildDocView(model: ArchitectureModel, locale: Locale, messages:
     otherLocale: locale === 'ko' ? 'en' : 'ko',
     modelId: model.id,
     overview: overviewView(ctx),
-    diagrams: diagramsView(ctx),
+    diagrams: diagramsView(ctx, extra.inputs),
     compute: computeView(ctx),
     data: dataView(ctx),
     edge: edgeView(ctx),

@@ -1,7 +1,7 @@
 /** Section 4.5 and the subnet layout of section 3: VPC, subnets with what runs in them, security groups. */
 import type { SecurityGroupRule } from '../../model/types.js';
 import type { ViewContext } from './context.js';
-import { say } from './context.js';
+import { perEnvironment, say } from './context.js';
 
 export function networkView(ctx: ViewContext) {
   const n = ctx.env.network;
@@ -48,8 +48,7 @@ export function networkView(ctx: ViewContext) {
     subnets,
     tiers,
     internetGateway: n.internetGateway,
-    natGateways: ctx.messages.text(`network.nat.${n.natGateways}`),
-    natPerEnvironment: ctx.model.environmentNames.map((name) => ({ name, nat: ctx.messages.text(`network.nat.${ctx.model.environments[name]!.network.natGateways}`) })),
+    natGateways: perEnvironment(ctx, (env) => ctx.messages.text(`network.nat.${env.network.natGateways}`)),
     flowLogs: n.flowLogs,
     dnsZone: n.dnsZone?.name,
     securityGroups,
