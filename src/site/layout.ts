@@ -1,7 +1,8 @@
 /**
  * The page shell every site page shares: Content-Security-Policy, header, tab navigation,
- * skip link and footer. Scripts are always separate files (no inline script), so the policy
- * can forbid inline code; only draw.io's viewer needs `unsafe-eval` and inline styles.
+ * skip link and footer. Scripts are always separate files (no inline script, no eval: draw.io's
+ * viewer runs without either), so the policy forbids both; only inline styles are allowed,
+ * because the viewer positions its SVG with them.
  */
 import type { ArchitectureModel } from '../model/types.js';
 import { html, type SafeHtml } from './html.js';
@@ -12,7 +13,7 @@ import { html, type SafeHtml } from './html.js';
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self' 'unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

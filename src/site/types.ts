@@ -59,8 +59,17 @@ export interface Finding {
   readonly hint?: string;
 }
 
+/** The matrix as a grid: sources down, destination security groups across, allowed ports in the cells. */
+export interface MatrixGrid {
+  readonly sources: readonly string[];
+  readonly destinations: readonly string[];
+  /** `cells[source][destination]`: port labels allowed, empty when nothing is. */
+  readonly cells: readonly (readonly (readonly string[])[])[];
+}
+
 export interface SecurityView {
   readonly environment: string;
+  readonly grid: MatrixGrid;
   readonly rows: readonly MatrixRow[];
   readonly findings: readonly Finding[];
 }

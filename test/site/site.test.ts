@@ -69,6 +69,15 @@ async function checkTab(page: Page, tab: string, model: string): Promise<void> {
     expect(state.missing).toEqual([]);
     expect(state.viewers.length).toBeGreaterThan(0);
     for (const viewer of state.viewers) expect(viewer.shapes).toBeGreaterThan(10);
+    // Every page of every file renders cells, and every AWS icon on it resolves.
+    for (const button of await page.$$('.page-tabs button[data-page]')) {
+      const [index, name] = await button.evaluate((b) => [b.getAttribute('data-viewer')!, b.textContent!]);
+      await button.click();
+      await page.waitForFunction((b) => b.getAttribute('aria-pressed') === 'true', {}, button);
+      const cells = await page.evaluate((i) => document.querySelectorAll(`[data-drawio-index="${i}"] svg g > *`).length, index);
+      expect({ page: name, rendered: cells > 5 }).toEqual({ page: name, rendered: true });
+    }
+    expect(await page.evaluate(() => (window as unknown as { archgenMissingStencils: string[] }).archgenMissingStencils)).toEqual([]);
   }
   if (tab === 'mermaid') {
     const images = await page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('img[data-mermaid]')].map((img) => ({ name: img.dataset.mermaid, ok: img.complete && img.naturalWidth > 50 })));
@@ -191,6 +200,8 @@ describe('archgen site, opened from disk', () => {
     const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute('content')!);
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline'[^;]*;\s*img|https?:/);
     // A script that tries to fetch elsewhere is stopped by the policy, before any interception.
     const blocked = await page.evaluate(async () => {
       try {

@@ -1,7 +1,7 @@
 /** The security-group matrix as a sortable, filterable table, and the findings linked to model lines. */
 import { html, type SafeHtml } from '../html.js';
 import { unavailable } from '../layout.js';
-import type { SiteModel } from '../types.js';
+import type { MatrixGrid, SiteModel } from '../types.js';
 
 export function securityBody(site: SiteModel): SafeHtml {
   if (site.security.status !== 'ok') return unavailable('Security analysis', site.security.reason);
@@ -12,6 +12,8 @@ export function securityBody(site: SiteModel): SafeHtml {
     ? html`<section aria-labelledby="matrix-title"><h2 id="matrix-title">Security-group matrix <span class="muted">(${environment})</span></h2><p class="empty-matrix">No security group admits any traffic in this environment: the model declares no security-group rules (serverless services are reached through their AWS endpoints and IAM, not security groups).</p></section>`
     : html`<section aria-labelledby="matrix-title">
 <h2 id="matrix-title">Security-group matrix <span class="muted">(${environment})</span></h2>
+${gridTable(site.security.value.grid)}
+<h3>Every allowed flow</h3>
 <div class="controls">
 <label>Filter <input type="search" data-filter-for="sg-matrix" placeholder="e.g. 5432 or ecs-sg" aria-describedby="sg-count"></label>
 <label>Destination <select data-filter-for="sg-matrix" data-column="1"><option value="">all</option>${targets.map((t) => html`<option value="${t}">${t}</option>`)}</select></label>
@@ -29,6 +31,17 @@ export function securityBody(site: SiteModel): SafeHtml {
 </table></div>`
     : html`<p class="ok">No findings.</p>`;
   return html`<div class="page-head"><h1>Security</h1></div>${matrix}<section aria-labelledby="findings-title"><h2 id="findings-title">Findings (${findings.length})</h2>${findingList}</section>`;
+}
+
+/** Sources down, destination groups across; a cell lists what the destination admits from the source. */
+function gridTable(grid: MatrixGrid): SafeHtml {
+  return html`<div class="table-wrap"><table class="data grid" id="sg-grid">
+<caption class="muted">Rows: where traffic comes from. Columns: the security group that admits it.</caption>
+<thead><tr><th scope="col">from \\ to</th>${grid.destinations.map((d) => html`<th scope="col">${d}</th>`)}</tr></thead>
+<tbody>${grid.sources.map((source, r) => html`<tr><th scope="row">${source}</th>${grid.destinations.map((_, c) => {
+    const ports = grid.cells[r]?.[c] ?? [];
+    return ports.length ? html`<td class="allowed">${ports.join(', ')}</td>` : html`<td class="denied" aria-label="nothing allowed">·</td>`;
+  })}</tr>`)}</tbody></table></div>`;
 }
 
 function portSortKey(ports: string): string {

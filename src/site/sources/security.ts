@@ -40,5 +40,10 @@ export function toView(analysis: SecurityAnalysis): SecurityView {
     line: f.location.line,
     col: f.location.col,
   }));
-  return { environment: analysis.environment, rows, findings };
+  const grid = {
+    sources: matrix.sources.map((source) => (source.kind === 'security-group' ? source.key : source.label.en)),
+    destinations: matrix.destinations.map((d) => d.securityGroup),
+    cells: matrix.cells.map((row) => row.map((permissions) => permissions.map((p) => p.label))),
+  };
+  return { environment: analysis.environment, grid, rows, findings };
 }
