@@ -164,7 +164,8 @@ describe('scaffolded seed model, prod, synthesized', () => {
     for (const modelled of env.monitoring.alarms) {
       const alarm = alarms.find((a) => a.props.AlarmName === `${stackName}-${modelled.id}`);
       expect(alarm, modelled.id).toBeDefined();
-      expect(alarm!.props).toMatchObject({ Threshold: modelled.threshold, EvaluationPeriods: modelled.evaluationPeriods, ComparisonOperator: 'GreaterThanThreshold' });
+      const operator = { '>': 'GreaterThanThreshold', '>=': 'GreaterThanOrEqualToThreshold', '<': 'LessThanThreshold', '<=': 'LessThanOrEqualToThreshold' }[modelled.comparison];
+      expect(alarm!.props).toMatchObject({ Threshold: modelled.threshold, EvaluationPeriods: modelled.evaluationPeriods, ComparisonOperator: operator });
       expect(alarm!.props.AlarmActions).toHaveLength(1);
       if (alarm!.props.Metrics) {
         const expression = alarm!.props.Metrics.find((m: { Expression?: string }) => m.Expression);
