@@ -55,12 +55,15 @@ describe('archgen security', () => {
     expect(out.analyses[0].ruleTables.map((t: { securityGroup: string }) => t.securityGroup)).toEqual(['web-sg', 'app-sg', 'db-sg', 'cache-sg']);
   });
 
-  it('md, html and csv go to stdout; csv takes one analysis', async () => {
+  it('md and html go to stdout, in the asked locale', async () => {
     const md = await runCli(['security', SEED, '--output-format', 'md']);
     expect(md.stdout).toMatch(/^# Security review: Free point system \(prod\)/);
     const html = await runCli(['security', SEED, '--output-format', 'html', '--locale', 'ko']);
     expect(html.stdout).toMatch(/^<!doctype html>\n<html lang="ko">/);
     expect(html.stdout).toContain('포인트 API (ECS 서비스)');
+  });
+
+  it('csv prints the asked table of one analysis, and refuses several', async () => {
     const csv = await runCli(['security', SEED, '--env', 'dev', '--output-format', 'csv', '--table', 'findings']);
     expect(csv.status, csv.stderr).toBe(0);
     expect(csv.stdout.split('\r\n')[0]).toBe('Severity,Rule,Target,Message,Hint,File,Line,Column,Suppressed,Reason,Id');
@@ -69,10 +72,13 @@ describe('archgen security', () => {
     expect(two.stderr).toContain('pass one model file and --env <name>');
   });
 
-  it('usage mistakes exit 2 with a hint: unknown environment, unknown severity, invalid model', async () => {
+  it('an unknown environment exits 2 with a did-you-mean hint', async () => {
     const env = await runCli(['security', SEED, '--env', 'prd']);
     expect(env.status).toBe(2);
     expect(env.stderr).toContain('did you mean `prod`?');
+  });
+
+  it('an unknown severity or an invalid model exits 2', async () => {
     const severity = await runCli(['security', SEED, '--fail-on', 'severe']);
     expect(severity.status).toBe(2);
     expect(severity.stderr).toContain('critical, high, medium, low, info');

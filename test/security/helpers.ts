@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { parse, stringify } from 'yaml';
 import { loadModelFromBytes, loadModelOrThrow, type LoadResult } from '../../src/load/load-model.js';
 import type { ArchitectureModel } from '../../src/model/types.js';
@@ -87,11 +87,12 @@ export function validateSarif(log: unknown): { valid: boolean; errors: string } 
   if (!sarifValidator) {
     const schema = JSON.parse(readFileSync(path.join(ROOT, 'vendor/sarif-2.1.0.schema.json'), 'utf8')) as Raw;
     const ajv = new Ajv({ unicodeRegExp: false, allErrors: true });
-    addFormats(ajv);
+    (addFormatsModule as unknown as (ajv: Ajv) => void)(ajv);
     sarifValidator = ajv.compile(schema);
   }
-  const valid = sarifValidator(log) as boolean;
-  return { valid, errors: JSON.stringify(sarifValidator.errors ?? [], null, 2) };
+  const validate = sarifValidator;
+  const valid = validate(log) as boolean;
+  return { valid, errors: JSON.stringify(validate.errors ?? [], null, 2) };
 }
 
 /** Line (1-based) of the first line of `text` matching `pattern` at or after `from`. */

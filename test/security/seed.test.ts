@@ -17,8 +17,8 @@ beforeAll(async () => {
   prod = analyzeSecurity(model, 'prod');
 });
 
-const seedRaw = () => readYaml(path.join(ROOT, 'model/point-system.yaml'));
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const seedRaw = (): Raw => readYaml(path.join(ROOT, 'model/point-system.yaml'));
 
 describe('seed security groups', () => {
   it('reproduces the seed document\'s four rule sets exactly (structured)', () => {
