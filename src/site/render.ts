@@ -38,6 +38,7 @@ export async function renderSite(content: SiteContent, assets: SiteAssets): Prom
     const id = site.model.id;
     const svgByCode = new Map<string, string>();
     for (const diagram of [...(site.mermaid.status === 'ok' ? site.mermaid.value : []), ...site.documentDiagrams]) {
+      if (diagram.error) continue;
       files.set(`${id}/${mermaidSvgPath(diagram.name)}`, diagram.svg);
       svgByCode.set(stripFrontMatter(diagram.source), mermaidSvgPath(diagram.name));
     }

@@ -14,7 +14,9 @@ export function mermaidBody(site: SiteModel): SafeHtml {
 <nav aria-label="Diagrams"><ul>${diagrams.map((d) => html`<li><a href="#${d.name}">${d.title}</a></li>`)}</ul></nav>
 ${diagrams.map((d) => html`<section class="diagram mermaid-diagram" id="${d.name}" aria-labelledby="${d.name}-title">
 <h2 id="${d.name}-title">${d.title}</h2>
-<figure class="mermaid-figure"><img src="${mermaidSvgPath(d.name)}" alt="${d.title} (Mermaid diagram)" data-mermaid="${d.name}"></figure>
-<p class="diagram-links"><a href="${mermaidSvgPath(d.name)}">Open the SVG</a> · source <code>${d.sourcePath}</code></p>
+${d.error
+    ? html`<p class="notice diagram-error">Mermaid could not render this diagram: <code>${d.error}</code></p><pre><code>${d.source}</code></pre>`
+    : html`<figure class="mermaid-figure"><img src="${mermaidSvgPath(d.name)}" alt="${d.title} (Mermaid diagram)" data-mermaid="${d.name}"></figure>
+<p class="diagram-links"><a href="${mermaidSvgPath(d.name)}">Open the SVG</a> · source <code>${d.sourcePath}</code></p>`}
 </section>`)}`;
 }
