@@ -2,24 +2,18 @@
  * Validates raw model data against the JSON Schema with ajv and turns ajv's errors into
  * diagnostics a person can act on: one per problem, at the offending YAML node, with a hint.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { architectureSchema } from '../model/schema.js';
 import { selectErrors } from './ajv-errors.js';
 import type { NodePath } from '../model/types.js';
+import { compileValidator, loadPrecompiledValidator } from './precompiled.js';
 import { pointerToPath, toDiagnostic, type Locator } from './schema-messages.js';
 
 export type { Locator } from './schema-messages.js';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
-  if (!compiled) {
-    // `verbose` gives each error its schema and parent schema, which the messages quote.
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-    (addFormatsModule as unknown as (ajv: Ajv2020) => void)(ajv);
-    compiled = ajv.compile(architectureSchema());
-  }
+  compiled ??= loadPrecompiledValidator() ?? compileValidator();
   return compiled;
 }
 

@@ -1,0 +1,53 @@
+/**
+ * Compiling the model schema with ajv takes seconds (hundreds of `text` refs and per-type
+ * branches), which every CLI start would pay. `npm run build` therefore writes the compiled
+ * validator as standalone code to `dist/validate/model-validator.cjs`; at run time it is used
+ * when its schema hash matches the current schema, and the schema is compiled otherwise.
+ */
+import { Ajv2020, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+import addFormatsModule from 'ajv-formats';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { architectureSchema } from '../model/schema.js';
+
+/** `verbose` gives each error its schema and parent schema, which the messages quote. */
+const OPTIONS: Options = { allErrors: true, strict: false, verbose: true, inlineRefs: false };
+
+/** Where the build puts the standalone validator (the same path from `src/` and `dist/`). */
+export const PRECOMPILED_PATH = fileURLToPath(new URL('../../dist/validate/model-validator.cjs', import.meta.url));
+
+export function schemaHash(): string {
+  return createHash('sha256').update(JSON.stringify(architectureSchema())).digest('hex');
+}
+
+function newAjv(source: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ ...OPTIONS, code: { source } });
+  (addFormatsModule as unknown as (ajv: Ajv2020) => void)(ajv);
+  return ajv;
+}
+
+export function compileValidator(): ValidateFunction {
+  return newAjv(false).compile(architectureSchema());
+}
+
+/** Standalone CommonJS source of the validator, tagged with the schema hash. */
+export function standaloneValidatorSource(): string {
+  const ajv = newAjv(true);
+  const validate = ajv.compile(architectureSchema());
+  const toCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: Ajv2020, fn: ValidateFunction) => string;
+  return `${toCode(ajv, validate)}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash())};\n`;
+}
+
+/** The precompiled validator when it is present and current, else undefined. */
+export function loadPrecompiledValidator(): ValidateFunction | undefined {
+  if (!existsSync(PRECOMPILED_PATH)) return undefined;
+  try {
+    const loaded = createRequire(import.meta.url)(PRECOMPILED_PATH) as ValidateFunction & { schemaHash?: string };
+    return loaded.schemaHash === schemaHash() ? loaded : undefined;
+  } catch {
+    return undefined;
+  }
+}
