@@ -172,7 +172,7 @@ describe('generate then check (in a temp copy of the project)', () => {
     expect(stdout).toMatch(/✓ \d+ generated files match the models/);
   });
 
-  it('after editing one generated file, check exits 1 and shows the diff (text and JSON)', async () => {
+  it('after editing one generated file, check exits 1 and shows the diff', async () => {
     const file = path.join(root, 'output/point-system/resolved/prod.json');
     const original = await readFile(file, 'utf8');
     await writeFile(file, original.replace('"maxTasks": 10', '"maxTasks": 99'));
@@ -183,11 +183,6 @@ describe('generate then check (in a temp copy of the project)', () => {
     expect(text.stdout).toMatch(/^\+\s+"maxTasks": 10,?$/m);
     expect(text.stderr).toContain('✗ drift: 1 changed, 0 missing, 0 stale');
 
-    const json = await capture(['-C', root, '--format', 'json', 'check', model]);
-    expect(json.code).toBe(1);
-    const parsed = JSON.parse(json.stdout) as { drift: boolean; changed: string[]; diffs: Record<string, string> };
-    expect(parsed).toMatchObject({ drift: true, changed: ['output/point-system/resolved/prod.json'] });
-    expect(parsed.diffs['output/point-system/resolved/prod.json']).toMatch(/^\+\s+"maxTasks": 10,?$/m);
     expect(await readFile(file, 'utf8')).toContain('"maxTasks": 99'); // check never writes
   });
 
