@@ -28,7 +28,7 @@ async function capture(args: readonly string[]): Promise<{ code: number; stdout:
   }
 }
 
-const program = buildProgram(() => undefined);
+const program = await buildProgram(() => undefined);
 const commands = program.commands.map((command) => command.name()).sort();
 /** Every command path with its own action: `validate`, `pricing refresh`, ... (groups are checked through their leaves). */
 const leaves = (command: Command, prefix: string[] = []): string[][] =>
