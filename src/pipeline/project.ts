@@ -8,6 +8,9 @@ import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadModelFile, toDisplayPath } from '../load/load-model.js';
 import type { ArchitectureModel } from '../model/types.js';
 import type { Generator } from '../generators/types.js';
+import { classAvailabilityWarnings } from '../cost/availability.js';
+import { parseSnapshot, snapshotPath } from '../cost/snapshot.js';
+import type { PriceSnapshot } from '../cost/types.js';
 
 /** Model files: the given ones, or every `model/*.yaml` in name order. */
 export async function resolveModelFiles(root: string, given: readonly string[]): Promise<string[]> {
@@ -29,16 +32,34 @@ export interface LoadedModels {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Loads every model, collecting all diagnostics; `models` holds only the valid ones. */
+/**
+ * Loads every model, collecting all diagnostics; `models` holds only the valid ones. Valid
+ * models are also checked against the project's price snapshot of their region: an instance or
+ * node class the Price List does not offer (e.g. `db.t3.small` for Aurora PostgreSQL) is a warning.
+ */
 export async function loadModels(root: string, files: readonly string[]): Promise<LoadedModels> {
   const models: ArchitectureModel[] = [];
   const diagnostics: Diagnostic[] = [];
+  const snapshots = new Map<string, PriceSnapshot>();
   for (const file of files) {
     const result = await loadModelFile(file, root);
     diagnostics.push(...result.diagnostics);
-    if (result.model) models.push(result.model);
+    if (!result.model) continue;
+    models.push(result.model);
+    for (const env of Object.values(result.model.environments)) await loadSnapshot(root, env.metadata.region, snapshots);
+    diagnostics.push(...classAvailabilityWarnings(result.model, snapshots));
   }
   return { models, diagnostics };
+}
+
+async function loadSnapshot(root: string, region: string, into: Map<string, PriceSnapshot>): Promise<void> {
+  if (into.has(region)) return;
+  try {
+    const relative = snapshotPath(region);
+    into.set(region, parseSnapshot(await readFile(path.join(root, relative), 'utf8'), relative));
+  } catch {
+    // No snapshot for this region: the availability check has nothing to say; `cost` reports it.
+  }
 }
 
 /** Reads every file under the folders generators declared; `overlays` remap a folder (e.g. `--templates`). */
