@@ -85,7 +85,7 @@ let sarifValidator: ValidateFunction | undefined;
  */
 export function validateSarif(log: unknown): { valid: boolean; errors: string } {
   if (!sarifValidator) {
-    const schema = JSON.parse(readFileSync(path.join(ROOT, 'vendor/sarif-2.1.0.schema.json'), 'utf8')) as Raw;
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/sarif/sarif-2.1.0.schema.json'), 'utf8')) as Raw;
     const ajv = new Ajv({ unicodeRegExp: false, allErrors: true });
     (addFormatsModule as unknown as (ajv: Ajv) => void)(ajv);
     sarifValidator = ajv.compile(schema);

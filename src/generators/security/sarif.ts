@@ -1,7 +1,7 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning: one run per analysed environment, results located in
  * the model YAML, suppressed findings carried as `inSource` suppressions with their reason.
- * Validated in tests against the official schema (vendor/sarif-2.1.0.schema.json).
+ * Validated in tests against the official schema (test/fixtures/sarif/sarif-2.1.0.schema.json).
  */
 import { sarifLevel, securitySeverityScore } from '../../security/severity.js';
 import type { Finding, RuleDescriptor, SecurityAnalysis, SourceRef, SuppressedFinding } from '../../security/types.js';
