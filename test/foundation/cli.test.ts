@@ -59,7 +59,7 @@ describe('help and version', () => {
   it('--version prints the package version (built CLI)', () => {
     const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const run = runBuiltCli(['--version']);
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe(version);
   });
 });
@@ -79,7 +79,7 @@ describe('usage errors exit 2 with a pointer to --help', () => {
 
   it('the process exit status is 2 too, without a stack trace (built CLI)', () => {
     const run = runBuiltCli(['validate', '--frobnicate']);
-    expect(run.status).toBe(2);
+    expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -124,7 +124,7 @@ describe('colour', () => {
 
   it('no ANSI codes when output is not a terminal (built CLI)', () => {
     const run = runBuiltCli(['validate', invalid]);
-    expect(run.status).toBe(2);
+    expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toContain('error yaml/duplicate-key');
     expect(run.stdout + run.stderr).not.toMatch(ANSI);
   });

@@ -7,7 +7,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { loadModelFile, loadModelFromBytes } from '../../src/load/load-model.js';
-import { MAX_MODEL_BYTES } from '../../src/load/parse-yaml.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { MAX_MODEL_BYTES, parseModelText } from '../../src/load/parse-yaml.js';
+import { selectErrors } from '../../src/validate/ajv-errors.js';
+import { compileValidator, loadPrecompiledValidator } from '../../src/validate/precompiled.js';
+import { toDiagnostic } from '../../src/validate/schema-messages.js';
 import { expectationsOf, INVALID_DIR, ROOT, runBuiltCli } from './helpers.js';
 
 const cases = readdirSync(INVALID_DIR).filter((name) => name.endsWith('.yaml')).sort();
@@ -105,11 +109,29 @@ describe('the built CLI on invalid fixtures', () => {
   it('--format json lists the diagnostics', () => {
     const relative = 'test/fixtures/invalid/model-fargate-size.yaml';
     const run = runBuiltCli(['--format', 'json', 'validate', relative]);
-    expect(run.status).toBe(2);
+    expect(run.status, run.stderr).toBe(2);
     const parsed = JSON.parse(run.stdout) as { valid: boolean; diagnostics: { rule: string; line: number; col: number; hint: string }[] };
     expect(parsed.valid).toBe(false);
     const [e] = expectationsOf(readFileSync(path.join(ROOT, relative)));
     expect(parsed.diagnostics.map((d) => `${d.rule} ${d.line}:${d.col}`)).toEqual([`${e!.rule} ${e!.line}:${e!.col}`]);
     expect(parsed.diagnostics[0]!.hint).toBeTruthy();
+  });
+});
+
+describe('the precompiled schema validator (written by npm run build)', () => {
+  it('is current and reports exactly what a fresh compile reports, on every fixture', async () => {
+    const precompiled = loadPrecompiledValidator();
+    expect(precompiled, 'dist/validate/model-validator.cjs is missing or stale: run `npm run build`').toBeDefined();
+    const fresh = compileValidator();
+    let compared = 0;
+    for (const name of cases) {
+      const parsed = parseModelText(name, readFileSync(path.join(INVALID_DIR, name)));
+      if (!parsed.ok) continue;
+      const { data, locator } = parsed.value;
+      const report = (validate: ValidateFunction) => (validate(data) ? [] : selectErrors(validate.errors ?? []).map((e) => toDiagnostic(e, data, locator)));
+      expect(report(precompiled!), name).toEqual(report(fresh));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 });
