@@ -1,5 +1,6 @@
 /** The one place benchmarks are plugged in. */
 import { costBenchmark } from './cost.js';
+import { docsBenchmark } from './docs.js';
 import { drawioBenchmark } from './drawio.js';
 import { mermaidBenchmark } from './mermaid.js';
 import { pipelineBenchmark } from './pipeline.js';
@@ -16,4 +17,5 @@ export const benchmarks: readonly Benchmark[] = [
   securityBenchmark,
   siteBenchmark,
   scaffoldBenchmark,
+  docsBenchmark,
 ];

@@ -48,8 +48,10 @@ export function compileDocument(inputs: ReadonlyMap<string, string>, name: strin
       queue.push([partialPath(partial), body]);
     }
   }
-  for (const [partial, text] of partials) env.registerPartial(partial, text);
-  const template = env.compile(main, { noEscape: true, strict: false, knownHelpersOnly: false });
+  const options = { noEscape: true, strict: false, knownHelpersOnly: false } as const;
+  // Compiled once here: Handlebars would otherwise recompile a string partial on every use.
+  for (const [partial, text] of partials) env.registerPartial(partial, env.compile(text, options));
+  const template = env.compile(main, options);
   return (view) => {
     try {
       return tidy(template(view, { data: { headings: [0, 0, 0] } }));
@@ -77,16 +79,17 @@ function parse(file: string, text: string): hbs.AST.Program {
 /** Names of the static partials (`{{> name}}`) a template uses. */
 function partialNames(program: hbs.AST.Program): string[] {
   const names: string[] = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; name?: { type?: string; original?: unknown } };
-    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression') names.push(String(n.name.original));
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
+  class Collector extends Handlebars.Visitor {
+    override PartialStatement(partial: hbs.AST.PartialStatement): void {
+      if (partial.name.type === 'PathExpression') names.push((partial.name as hbs.AST.PathExpression).original);
+      super.PartialStatement(partial);
     }
-  };
-  visit(program);
+    override PartialBlockStatement(partial: hbs.AST.PartialBlockStatement): void {
+      if (partial.name.type === 'PathExpression') names.push((partial.name as hbs.AST.PathExpression).original);
+      super.PartialBlockStatement(partial);
+    }
+  }
+  new Collector().accept(program);
   return names;
 }
 
