@@ -57,12 +57,7 @@ export function architecturePage(env: ResolvedEnvironment, pageId: string, name:
     }
     return groupNode(`${p}/g/az/${az}`, 'az', [`Availability Zone ${az}`], subnets.map((s) =>
       groupNode(`${p}/g/subnet/${s.id}`, `${s.tier}-subnet`, [`${tierTitle(s.tier)} ${s.id} · ${s.cidr}`], bySubnet.get(s.id) ?? [], undefined, `subnet-${s.tier}`)), zoneIndex, 'az');
-  }).map((zone) => ({ ...zone, partition: 2 }));
-  // A zone with nothing in it would float to the first layer; keep it in line with the others.
-  const lead = vpcLevel[vpcLevel.length - 1];
-  for (const zone of zones) {
-    if (lead && zone.children.every((subnet) => !subnet.children.length)) edges.push({ id: `${p}/o/${zone.id.split('/').pop()}`, source: lead.id, target: zone.id, label: [], style: '', routing: 'order' });
-  }
+  }).map((zone) => ({ ...zone, partition: 2, last: true }));
   const vpc = groupNode(`${p}/g/vpc`, 'vpc', [`VPC ${text(net.vpc.name)} · ${net.vpc.cidr}`], [...vpcLevel, ...zones]);
   const region = groupNode(`${p}/g/region`, 'region', [`Region ${env.metadata.region}`], [vpc, ...regional]);
   const cloud = groupNode(`${p}/g/cloud`, 'cloud', ['AWS Cloud'], [...global, region]);

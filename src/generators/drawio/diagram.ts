@@ -26,6 +26,8 @@ export interface DiagramNode {
   readonly align?: string;
   /** Layer partition along the flow among its siblings (internet gateway, then load balancers, then zones). */
   readonly partition?: number;
+  /** Put the node in the last layer among its siblings (availability zones stack in one column). */
+  readonly last?: boolean;
 }
 
 export interface DiagramEdge {

@@ -73,6 +73,7 @@ const MIN_GROUP = { width: 180, height: 90 };
 /** Hint for semi-interactive crossing minimization: siblings with an order keep it. */
 function orderOption(node: DiagramNode, direction: DiagramPage['direction']): Record<string, string> {
   const options: Record<string, string> = node.partition === undefined ? {} : { 'elk.partitioning.partition': String(node.partition) };
+  if (node.last) options['elk.layered.layering.layerConstraint'] = 'LAST';
   if (node.order === undefined) return options;
   const across = node.order * 1000;
   return { ...options, 'elk.position': direction === 'RIGHT' || direction === 'LEFT' ? `(0, ${across})` : `(${across}, 0)` };
