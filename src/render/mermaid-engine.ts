@@ -92,7 +92,7 @@ export class MermaidPage {
         void request.abort('blockedbyclient');
       }
     });
-    await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: options.scale ?? 2 });
+    await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: options.scale ?? 1 });
     await page.setContent(PAGE_HTML);
     await page.addScriptTag({ content: await bundleText });
     await page.evaluate((config) => {
@@ -136,8 +136,10 @@ export class MermaidPage {
     return renumberCounters(result.svg);
   }
 
-  /** Rasterizes an SVG produced by {@link MermaidPage.render} to PNG (white background, 2× scale). */
+  /** Rasterizes an SVG produced by {@link MermaidPage.render} to PNG (white background, 1× scale unless opened with `scale`). */
   async png(svg: string): Promise<Uint8Array> {
+    // Headless Chromium does not paint background tabs, so a screenshot there would wait forever.
+    await this.page.bringToFront();
     await this.page.evaluate((markup) => {
       document.getElementById('stage')!.innerHTML = markup;
     }, svg);

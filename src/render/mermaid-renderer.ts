@@ -10,12 +10,22 @@ import { stemOf, type DiagramRenderer, type RenderedImage, type RenderOptions, t
  */
 export const MERMAID_PAGES = Math.max(1, Math.min(2, os.availableParallelism()));
 
-async function renderOne(page: MermaidPage, source: RenderSource, options: RenderOptions): Promise<RenderedImage[]> {
+/** Runs one task at a time: only the tab in front is painted, so screenshots take turns. */
+function serial(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function renderOne(page: MermaidPage, source: RenderSource, options: RenderOptions, screenshot = serial()): Promise<RenderedImage[]> {
   const stem = stemOf(source.path);
   // The root id is the file stem, so an SVG is byte-stable and ids never clash when several are inlined in one page.
   const svg = await page.render(`mmd-${stem.replace(/[^A-Za-z0-9_-]/g, '_')}`, source.content);
   const images: RenderedImage[] = [{ name: `${stem}.svg`, content: svg }];
-  if (options.png) images.push({ name: `${stem}.png`, content: await page.png(svg) });
+  if (options.png) images.push({ name: `${stem}.png`, content: await screenshot(() => page.png(svg)) });
   return images;
 }
 
@@ -23,6 +33,7 @@ async function renderOne(page: MermaidPage, source: RenderSource, options: Rende
 export async function openMermaidSession(browser: Browser, options: RenderOptions, pages = MERMAID_PAGES): Promise<RendererSession> {
   const free = await Promise.all(Array.from({ length: pages }, () => MermaidPage.open(browser)));
   const all = [...free];
+  const screenshot = serial();
   const waiting: ((page: MermaidPage) => void)[] = [];
   const acquire = () => new Promise<MermaidPage>((resolve) => {
     const page = free.pop();
@@ -39,7 +50,7 @@ export async function openMermaidSession(browser: Browser, options: RenderOption
     async render(source) {
       const page = await acquire();
       try {
-        return await renderOne(page, source, options);
+        return await renderOne(page, source, options, screenshot);
       } finally {
         release(page);
       }

@@ -5,17 +5,26 @@
 import type { ArchitectureModel, ResolvedEnvironment } from '../../model/types.js';
 import type { GeneratedFile, Generator } from '../types.js';
 import { architectureChart } from './architecture.js';
+import { costPieBody } from './cost.js';
 import { say } from './catalog.js';
 import { networkChart } from './network.js';
 import { pipelineChart } from './pipeline.js';
 import { securityGroupChart } from './security-groups.js';
 import { sequenceBody, withTitle } from './sequence.js';
 
+/** What a diagram may read besides its environment: the whole model and the declared inputs. */
+export interface DiagramContext {
+  readonly model: ArchitectureModel;
+  readonly env: string;
+  readonly inputs: ReadonlyMap<string, string>;
+}
+
 /** One kind of diagram: its file stem, title and source body (without front matter) per environment. */
 export interface DiagramKind {
   readonly name: string;
   readonly title: string;
-  body(env: ResolvedEnvironment): string | undefined;
+  /** `context` is needed only by diagrams that read more than the environment (the cost pie). */
+  body(env: ResolvedEnvironment, context?: DiagramContext): string | undefined;
 }
 
 export const DIAGRAM_KINDS: readonly DiagramKind[] = [
@@ -24,18 +33,19 @@ export const DIAGRAM_KINDS: readonly DiagramKind[] = [
   { name: 'request-sequence', title: '요청 처리 흐름', body: sequenceBody },
   { name: 'security-groups', title: '보안 그룹 흐름', body: (env) => securityGroupChart(env)?.toString() },
   { name: 'cicd-pipeline', title: 'CI/CD 파이프라인', body: (env) => pipelineChart(env)?.toString() },
+  { name: 'cost', title: '월 비용 구성', body: (_, context) => (context ? costPieBody(context.model, context.env, context.inputs) : undefined) },
 ];
 
 /** Folder of a model's Mermaid sources. */
 export const diagramsDir = (modelId: string): string => `output/${modelId}/diagrams`;
 
 /** Every Mermaid source of a model, with environment variants only where they differ. */
-export function mermaidFiles(model: ArchitectureModel, kinds: readonly DiagramKind[] = DIAGRAM_KINDS): GeneratedFile[] {
+export function mermaidFiles(model: ArchitectureModel, inputs: ReadonlyMap<string, string> = new Map(), kinds: readonly DiagramKind[] = DIAGRAM_KINDS): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   const base = model.defaultEnvironment;
   const modelName = say(model.environments[base]!.metadata.name);
   for (const kind of kinds) {
-    const bodies = new Map(model.environmentNames.map((env) => [env, kind.body(model.environments[env]!)]));
+    const bodies = new Map(model.environmentNames.map((env) => [env, kind.body(model.environments[env]!, { model, env, inputs })]));
     const baseBody = bodies.get(base);
     const sameAsBase = model.environmentNames.filter((env) => bodies.get(env) === baseBody);
     if (baseBody !== undefined) {
@@ -53,5 +63,7 @@ export function mermaidFiles(model: ArchitectureModel, kinds: readonly DiagramKi
 export const mermaidGenerator: Generator = {
   name: 'mermaid',
   description: 'Mermaid diagrams per model (output/<model>/diagrams/*.mmd)',
-  generate: (model) => mermaidFiles(model),
+  // The cost pie prices the model with the committed snapshots, like the cost generator.
+  reads: ['model/pricing/'],
+  generate: (model, ctx) => mermaidFiles(model, ctx.inputs),
 };
