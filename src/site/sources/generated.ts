@@ -16,11 +16,14 @@ export interface GeneratedOutput {
   readonly names: readonly string[];
 }
 
+/** Generators whose files the site shows; the others (reports, schema, CDK) are not run. */
+export const SITE_GENERATORS: readonly string[] = ['docs', 'drawio', 'mermaid', 'compare'];
+
 export async function runGenerators(
   selected: readonly ArchitectureModel[],
   all: readonly ArchitectureModel[],
   inputs: ReadonlyMap<string, string>,
-  list: readonly Generator[] = registered,
+  list: readonly Generator[] = registered.filter((g) => SITE_GENERATORS.includes(g.name)),
 ): Promise<GeneratedOutput> {
   const files = new Map<string, { text: string; model?: string; generator: string }>();
   const failures = new Map<string, string>();
