@@ -37,6 +37,7 @@ export function costPieBody(model: ArchitectureModel, env: string, inputs: Reado
   return [
     'pie showData',
     `  title ${mermaidText(title)}`,
-    ...slices.map((s) => `  "${mermaidText(`${s.label} $${usd(s.value)}`)}" : ${usd(s.value)}`),
+    // `showData` prints each slice's value in the legend, so the label is just the name.
+    ...slices.map((s) => `  "${mermaidText(s.label)}" : ${usd(s.value)}`),
   ].join('\n');
 }
