@@ -6,6 +6,7 @@ import { drawioXml } from '../../src/generators/drawio/index.js';
 import { loadModelOrThrow } from '../../src/load/load-model.js';
 import { launchBrowser } from '../../src/render/browser.js';
 import { DrawioRenderError, renderDrawio, type RenderedDrawioPage } from '../../src/render/drawio.js';
+import { drawioRenderer } from '../../src/render/drawio-renderer.js';
 import { drawnShape, parseDrawio, styleOf, type Page } from './helpers.js';
 
 const ARTIFACTS = 'test-artifacts/drawio';
@@ -65,6 +66,16 @@ describe('draw.io rendering with the offline viewer', () => {
       const resolved = new Set(rendered.find((r) => r.id === page.id)!.shapes);
       expect([...wanted].filter((s) => !resolved.has(s)), page.id).toEqual([]);
     }
+  });
+
+  it('plugs into archgen render: resource/<model>.drawio → drawio-<page>.svg per page', async () => {
+    expect(drawioRenderer.accepts('resource/point-system.drawio')).toBe(true);
+    expect(drawioRenderer.accepts('output/point-system/diagrams/architecture.mmd')).toBe(false);
+    const xml = await drawioXml(await loadModelOrThrow('model/point-system-serverless.yaml'));
+    const session = await drawioRenderer.open(browser, { png: false });
+    const images = await session.render({ path: 'resource/point-system-serverless.drawio', content: xml });
+    await session.close();
+    expect(images.map((i) => i.name)).toEqual(parseDrawio(xml).map((p) => `drawio-${p.id}.svg`));
   });
 
   it('fails on an unknown aws4 icon instead of drawing a blank square', async () => {

@@ -154,7 +154,7 @@ export async function layoutPage(page: DiagramPage): Promise<PlacedPage> {
   for (const edge of page.edges) {
     if (edge.routing === 'order') continue;
     if (edge.routing === 'side') {
-      edges.push({ edge, ...sideRoute(edge, absById.get(edge.source)!, absById.get(edge.target)!, blocked) });
+      edges.push({ edge, ...sideRoute(edge, absById.get(edge.source)!, absById.get(edge.target)!, blocked, page.direction) });
       continue;
     }
     const routed = elkEdges.get(edge.id);

@@ -69,8 +69,12 @@ export function obstacles(roots: readonly MutableNode[]): Rect[] {
   return out;
 }
 
-/** A "]"-shaped route right of both ends, in the first vertical channel free of icons, labels and earlier routes. */
-export function sideRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Rect[]): { points: Point[]; labelCenter?: Point } {
+/**
+ * A route beside both ends in the first channel free of icons, labels and earlier routes: "]"-shaped
+ * to the right when the flow is horizontal (ends stacked), "U"-shaped below when it is vertical.
+ */
+export function sideRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Rect[], direction: DiagramPage['direction'] = 'RIGHT'): { points: Point[]; labelCenter?: Point } {
+  if (direction === 'DOWN' || direction === 'UP') return underRoute(edge, s, t, blocked);
   const sy = Math.round(s.y + s.height / 2);
   const ty = Math.round(t.y + t.height / 2);
   const band = { top: Math.min(sy, ty) - 8, bottom: Math.max(sy, ty) + 8 };
@@ -90,5 +94,35 @@ export function sideRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Rect[]):
   blocked.push({ x: x - 2, y: band.top, width: 4, height: band.bottom - band.top });
   const labelCenter = edge.label.length ? { x: Math.round(x + 4 + label.width / 2), y: Math.round((sy + ty) / 2) } : undefined;
   if (labelCenter) blocked.push({ x: x, y: labelCenter.y - label.height / 2, width: label.width + 4, height: label.height });
+  return { points, labelCenter };
+}
+
+/** "U"-shaped route below two nodes placed side by side (vertical flows). */
+function underRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Rect[]): { points: Point[]; labelCenter?: Point } {
+  const [left, right] = s.x <= t.x ? [s, t] : [t, s];
+  // Wide labels hang below the icons: go around them, out of the icons' outer sides.
+  const half = (r: Rect) => Math.max(r.width, 150) / 2;
+  const leftX = Math.round(left.x + left.width / 2 - half(left) - 10);
+  const rightX = Math.round(right.x + right.width / 2 + half(right) + 10);
+  const band = { left: leftX - 8, right: rightX + 8 };
+  const label = edge.label.length ? labelSize(edge.label) : { width: 0, height: 0 };
+  let y = Math.round(Math.max(s.y + s.height, t.y + t.height) + 12);
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const r of blocked) {
+      const inBand = r.x < band.right && r.x + r.width > band.left;
+      if (inBand && r.y < y + 8 + label.height && r.y + r.height > y - 8) {
+        y = Math.round(r.y + r.height + 10);
+        moved = true;
+      }
+    }
+  }
+  const ly = Math.round(left.y + left.height / 2);
+  const ry = Math.round(right.y + right.height / 2);
+  const path = [{ x: Math.round(left.x), y: ly }, { x: leftX, y: ly }, { x: leftX, y }, { x: rightX, y }, { x: rightX, y: ry }, { x: Math.round(right.x + right.width), y: ry }];
+  const points = left === s ? path : path.reverse();
+  blocked.push({ x: band.left, y: y - 2, width: band.right - band.left, height: 4 });
+  const labelCenter = edge.label.length ? { x: Math.round((leftX + rightX) / 2), y: Math.round(y + 4 + label.height / 2) } : undefined;
+  if (labelCenter) blocked.push({ x: labelCenter.x - label.width / 2, y, width: label.width, height: label.height + 4 });
   return { points, labelCenter };
 }
