@@ -95,6 +95,12 @@
     });
   }
 
+  // ---- on narrow screens the tab bar scrolls: keep the current tab in view
+  var current = document.querySelector('.tabs [aria-current="page"]');
+  if (current && current.parentNode.parentNode.scrollWidth > current.parentNode.parentNode.clientWidth) {
+    current.parentNode.parentNode.parentNode.scrollLeft = current.offsetLeft - 16;
+  }
+
   // ---- keyboard: 0 home, 1-6 tabs, / focuses the first filter (not while typing)
   document.addEventListener('keydown', function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
