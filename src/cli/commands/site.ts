@@ -32,12 +32,12 @@ Exit codes: 0 built, 2 invalid model or usage, 3 internal error.`)
       printer.endProgress();
       printer.diagnostics(result.warnings);
       if (printer.options.format === 'json') {
-        printer.json({ out: result.out, models: result.models, files: result.files, written: result.written, unchanged: result.unchanged, removed: result.removed, bytes: result.bytes, unavailable: result.unavailable });
+        printer.json({ out: result.out, models: result.models, files: result.files, written: result.written, unchanged: result.unchanged, removed: result.removed, bytes: result.bytes, diagrams: result.diagrams, unavailable: result.unavailable });
         return 0;
       }
       for (const line of result.unavailable) printer.err(printer.paint.yellow(`not available: ${line}`));
       if (!printer.options.quiet) {
-        printer.out(`${printer.paint.green('✓')} site for ${result.models.join(', ')}: ${result.files} files (${result.written} written, ${result.removed} removed), ${(result.bytes / 1024 / 1024).toFixed(1)} MB`);
+        printer.out(`${printer.paint.green('✓')} site for ${result.models.join(', ')}: ${result.files} files (${result.written} written, ${result.removed} removed), ${(result.bytes / 1024 / 1024).toFixed(1)} MB; Mermaid: ${result.diagrams.rendered} rendered, ${result.diagrams.reused} reused`);
         printer.out(`  open ${result.out}/index.html`);
       }
       return 0;
