@@ -11,7 +11,8 @@ import type { ArchitectureModel } from '../model/types.js';
 import { detectDrift, type DriftReport } from '../output/drift.js';
 import type { FileSet } from '../output/file-set.js';
 import { MANIFEST_PATH, manifestContent, nextManifest, readManifest } from '../output/manifest.js';
-import { writeFileSet, type WriteEntry } from '../output/write.js';
+import { readIfExists, writeFileSet, type WriteEntry } from '../output/write.js';
+import { hasRenderDrift, parseRenderManifest, RENDER_MANIFEST_NAME, renderDrift, type RenderDrift } from '../render/render-manifest.js';
 import { generateFiles, type GenerateOptions } from './generate.js';
 import { loadInputs, loadModels, resolveModelFiles } from './project.js';
 
@@ -63,8 +64,31 @@ export async function runGenerate(options: WorkflowOptions): Promise<{ entries: 
   return { entries, prepared };
 }
 
-export async function runCheck(options: WorkflowOptions): Promise<{ report: DriftReport; prepared: Prepared }> {
+export async function runCheck(options: WorkflowOptions): Promise<{ report: DriftReport; renders: ModelRenderDrift[]; prepared: Prepared }> {
   const { files, stale, prepared } = await produce(options);
-  const previousStale = await detectDrift(options.root, files, stale);
-  return { report: previousStale, prepared };
+  const report = await detectDrift(options.root, files, stale);
+  const renders: ModelRenderDrift[] = [];
+  for (const model of prepared.selected) {
+    const manifestText = await readIfExists(path.join(options.root, 'output', model.id, 'rendered', RENDER_MANIFEST_NAME));
+    const drift = renderDrift(parseRenderManifest(manifestText?.toString('utf8')), renderableSources(files, model.id));
+    if (hasRenderDrift(drift)) renders.push({ model: model.id, ...drift });
+  }
+  return { report, renders, prepared };
+}
+
+export interface ModelRenderDrift extends RenderDrift {
+  readonly model: string;
+}
+
+/**
+ * The sources `archgen render` draws for a model (Mermaid sources and the draw.io file). Rendered
+ * images depend on fonts, so `check` compares the source hashes recorded at render time instead.
+ */
+function renderableSources(files: FileSet, modelId: string): Map<string, Uint8Array> {
+  const sources = new Map<string, Uint8Array>();
+  for (const file of files.paths()) {
+    const isMermaid = file.startsWith(`output/${modelId}/diagrams/`) && file.endsWith('.mmd');
+    if (isMermaid || file === `resource/${modelId}.drawio`) sources.set(file, files.get(file)!);
+  }
+  return sources;
 }

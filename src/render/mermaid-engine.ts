@@ -124,7 +124,12 @@ export class MermaidPage {
       mermaid.initialize(config);
       try {
         const { svg } = await mermaid.render(diagramId, source);
-        return { svg, error: undefined };
+        // Mermaid serializes through innerHTML, leaving HTML-only markup (`<br>`, `&nbsp;`) in
+        // its labels: not XML, so the file would not open as an image. Re-serialize as XML.
+        const holder = document.createElement('div');
+        holder.innerHTML = svg;
+        const root = holder.querySelector('svg');
+        return { svg: root ? new XMLSerializer().serializeToString(root) : svg, error: undefined };
       } catch (error) {
         return { svg: undefined, error: error instanceof Error ? error.message : String(error) };
       } finally {

@@ -16,7 +16,7 @@ Examples:
 
 Exit codes: 0 in step, 1 drift (a unified diff per changed file, missing and stale files listed), 2 invalid model.`)
     .action(context.action(async (printer, files: string[], opts: { templates?: string }) => {
-      const { report, prepared } = await runCheck({
+      const { report, renders, prepared } = await runCheck({
         root: printer.options.root,
         modelFiles: files,
         overlays: opts.templates ? { 'templates/': opts.templates } : {},
@@ -24,9 +24,9 @@ Exit codes: 0 in step, 1 drift (a unified diff per changed file, missing and sta
       });
       printer.endProgress();
       printer.diagnostics(prepared.warnings);
-      const drift = hasDrift(report);
+      const drift = hasDrift(report) || renders.length > 0;
       if (printer.options.format === 'json') {
-        printer.json({ drift, changed: report.changed.map((c) => c.path), missing: report.missing, stale: report.stale, unchanged: report.unchanged, diffs: Object.fromEntries(report.changed.map((c) => [c.path, c.diff])) });
+        printer.json({ drift, changed: report.changed.map((c) => c.path), missing: report.missing, stale: report.stale, renders, unchanged: report.unchanged, diffs: Object.fromEntries(report.changed.map((c) => [c.path, c.diff])) });
         return drift ? 1 : 0;
       }
       const paint = printer.paint;
@@ -40,7 +40,13 @@ Exit codes: 0 in step, 1 drift (a unified diff per changed file, missing and sta
       }
       for (const file of report.missing) printer.out(paint.red(`missing: ${file}`));
       for (const file of report.stale) printer.out(paint.red(`stale:   ${file} (no longer generated)`));
-      if (drift) {
+      for (const render of renders) {
+        for (const file of render.stale) printer.out(paint.red(`render stale: ${file} changed since \`archgen render\` drew it`));
+        for (const file of render.unrendered) printer.out(paint.red(`not rendered: ${file}`));
+        for (const file of render.orphaned) printer.out(paint.red(`orphaned render: ${file} (source no longer generated)`));
+      }
+      if (renders.length) printer.err(paint.red(`✗ rendered images are out of date for ${renders.map((r) => r.model).join(', ')}: run \`archgen render --png\` and commit output/<model>/rendered/.`));
+      if (hasDrift(report)) {
         printer.err(paint.red(`✗ drift: ${report.changed.length} changed, ${report.missing.length} missing, ${report.stale.length} stale. Run \`archgen generate\` and commit the result.`));
         return 1;
       }
