@@ -11,7 +11,13 @@ import { resolveModelFiles } from '../../pipeline/project.js';
 import type { CommandContext } from '../context.js';
 
 export function registerPricing(program: Command, context: CommandContext): void {
-  const pricing = program.command('pricing').description('Manage the offline price snapshots (model/pricing/<region>.json)');
+  const pricing = program
+    .command('pricing')
+    .description('Manage the offline price snapshots (model/pricing/<region>.json)')
+    .addHelpText('after', `
+Examples:
+  $ archgen pricing refresh --region ap-northeast-2
+  $ archgen pricing refresh --region us-east-1 model/point-system.yaml`);
   pricing
     .command('refresh')
     .description('Fetch every price the models need from the AWS Price List API and write the region\'s snapshot')
