@@ -2,12 +2,16 @@
  * Finds the project's models and loads the inputs generators declared, so generators
  * themselves never touch the disk.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadModelFile, toDisplayPath } from '../load/load-model.js';
 import type { ArchitectureModel } from '../model/types.js';
 import type { Generator } from '../generators/types.js';
+import { listFilesRecursive } from '../output/list-files.js';
+
+/** Generator inputs are templates and price snapshots; anything this big is not one. */
+const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 import { classAvailabilityWarnings } from '../cost/availability.js';
 import { parseSnapshot, snapshotPath } from '../cost/snapshot.js';
 import type { PriceSnapshot } from '../cost/types.js';
@@ -71,31 +75,15 @@ export async function loadInputs(
   const inputs = new Map<string, string>();
   const folders = [...new Set(generators.flatMap((g) => g.reads ?? []))].sort();
   for (const folder of folders) {
-    for (const file of await listFiles(path.join(root, folder))) {
+    for (const file of await listFilesRecursive(path.join(root, folder), { maxBytes: MAX_INPUT_BYTES })) {
       inputs.set(`${folder.replace(/\/$/, '')}/${file}`, await readFile(path.join(root, folder, file), 'utf8'));
     }
     const overlay = overlays[folder];
     if (overlay) {
-      for (const file of await listFiles(path.resolve(root, overlay))) {
+      for (const file of await listFilesRecursive(path.resolve(root, overlay), { maxBytes: MAX_INPUT_BYTES })) {
         inputs.set(`${folder.replace(/\/$/, '')}/${file}`, await readFile(path.resolve(root, overlay, file), 'utf8'));
       }
     }
   }
   return inputs;
-}
-
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), relative)));
-    else if (entry.isFile() && (await stat(path.join(dir, entry.name))).size < 4 * 1024 * 1024) out.push(relative);
-  }
-  return out;
 }

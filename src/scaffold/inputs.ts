@@ -3,10 +3,11 @@
  * versions of the CDK packages installed next to archgen, and the feature flags `cdk init`
  * would write for that aws-cdk-lib.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFilesRecursive } from '../output/list-files.js';
 import type { PinnedVersions } from './scaffold.js';
 
 /** archgen's own folder (the one with package.json), from `src/scaffold` or `dist/scaffold`. */
@@ -17,25 +18,9 @@ const requireHere = createRequire(path.join(packageRoot, 'package.json'));
 export async function loadScaffoldTemplates(overlay?: string): Promise<Map<string, string>> {
   const templates = new Map<string, string>();
   for (const dir of [path.join(packageRoot, 'templates', 'cdk'), ...(overlay ? [overlay] : [])]) {
-    for (const file of await listFiles(dir)) templates.set(file, await readFile(path.join(dir, file), 'utf8'));
+    for (const file of await listFilesRecursive(dir)) templates.set(file, await readFile(path.join(dir, file), 'utf8'));
   }
   return templates;
-}
-
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), relative)));
-    else if (entry.isFile()) out.push(relative);
-  }
-  return out;
 }
 
 /** Installed version of a package, or the version archgen's package.json asks for. */

@@ -6,6 +6,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
+import { listFilesRecursive } from '../output/list-files.js';
 import { readIfExists, writeAtomic } from '../output/write.js';
 import { GENERATED_DIRS, generatedState, isGeneratedPath } from './ownership.js';
 import type { ScaffoldFile } from './scaffold.js';
@@ -66,7 +67,7 @@ export async function writeScaffold(outDir: string, files: readonly ScaffoldFile
     if (content) existing.set(file.path, content.toString('utf8'));
   }
   for (const dir of GENERATED_DIRS) {
-    for (const relative of await listFiles(path.join(outDir, dir))) {
+    for (const relative of await listFilesRecursive(path.join(outDir, dir))) {
       const p = `${dir}${relative}`;
       if (!existing.has(p)) existing.set(p, (await readIfExists(path.join(outDir, p)))?.toString('utf8') ?? '');
     }
@@ -96,20 +97,4 @@ async function isNonEmptyDir(dir: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
-}
-
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const entry of entries) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), relative)));
-    else if (entry.isFile()) out.push(relative);
-  }
-  return out;
 }
