@@ -1,6 +1,7 @@
 /** Shared helpers of the document tests: the project's models and the inputs the docs generator reads. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Configuration } from 'markdownlint';
 import { fileURLToPath } from 'node:url';
 import { docsGenerator, documentFiles } from '../../src/generators/docs.js';
 import type { GeneratedFile } from '../../src/generators/types.js';
@@ -9,7 +10,7 @@ import type { ArchitectureModel } from '../../src/model/types.js';
 import { loadInputs, loadModels, resolveModelFiles } from '../../src/pipeline/project.js';
 
 /** markdownlint defaults, except line length (long Korean sentences and tables) and `<br>` in table cells. */
-export const LINT_CONFIG = { default: true, MD013: false, MD033: { allowed_elements: ['br'] } } as const;
+export const LINT_CONFIG: Configuration = { default: true, MD013: false, MD033: { allowed_elements: ['br'] } };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

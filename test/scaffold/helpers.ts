@@ -50,7 +50,7 @@ export async function synthesize(appDir: string, appFile: string, stackName: str
   const outdir = path.join(appDir, 'cdk.out');
   // The context `cdk synth` passes: cdk.json's feature flags.
   const context = JSON.parse(await readFile(path.join(appDir, 'cdk.json'), 'utf8')).context;
-  const env = { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context), AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context), AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' };
   delete env.CDK_DEFAULT_ACCOUNT;
   await run(tsx, [`bin/${appFile}.ts`], { cwd: appDir, env, maxBuffer: 64 * 1024 * 1024 });
   const template = JSON.parse(await readFile(path.join(outdir, `${stackName}.template.json`), 'utf8'));
