@@ -1,5 +1,5 @@
 /**
- * Every number and named setting of the seed document (`../shared/seed/aws-architecture.ko.md`),
+ * Every number and named setting of the seed document (`test/fixtures/seed/aws-architecture.ko.md`, a verbatim copy of the seed),
  * as the generated Korean architecture document must state it. `test/fixtures/seed-facts.ts`
  * says where each fact lives in the model; this list says how the document words it, and the
  * docs test checks that it covers every seed quote of that list.

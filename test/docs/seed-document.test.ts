@@ -10,7 +10,7 @@ import { SEED_FACTS } from '../fixtures/seed-facts.js';
 import { docInputs, documents, projectModels, ROOT } from './helpers.js';
 import { missingFacts, plainText, SEED_DOCUMENT_FACTS } from './seed-document-facts.js';
 
-const seed = readFileSync(path.resolve(ROOT, '../shared/seed/aws-architecture.ko.md'), 'utf8');
+const seed = readFileSync(path.resolve(ROOT, 'test/fixtures/seed/aws-architecture.ko.md'), 'utf8');
 let korean: string;
 let english: string;
 

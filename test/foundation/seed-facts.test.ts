@@ -11,7 +11,7 @@ import type { ArchitectureModel } from '../../src/model/types.js';
 import { SEED_FACTS, valueAtFactPath, type SeedFact } from '../fixtures/seed-facts.js';
 import { ROOT } from './helpers.js';
 
-const SEED_DOC = path.resolve(ROOT, '../shared/seed/aws-architecture.ko.md');
+const SEED_DOC = path.resolve(ROOT, 'test/fixtures/seed/aws-architecture.ko.md');
 const seedText = readFileSync(SEED_DOC, 'utf8');
 
 /** Lines of the seed's prose: no headings, no ASCII-art diagrams in code blocks. */

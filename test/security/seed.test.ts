@@ -34,7 +34,7 @@ describe('seed security groups', () => {
   });
 
   it('writes the rule sets in the seed\'s words (§4.5.2 Security Group)', () => {
-    const seed = readFileSync(path.join(ROOT, '../shared/seed/aws-architecture.ko.md'), 'utf8');
+    const seed = readFileSync(path.join(ROOT, 'test/fixtures/seed/aws-architecture.ko.md'), 'utf8');
     const section = seed.slice(seed.indexOf('#### 4.5.2 Security Group'), seed.indexOf('## 5.'));
     const fromSeed = [...section.matchAll(/\*\*(.+?)\*\*:\n- Inbound: (.+)\n- Outbound: (.+)/g)].map((m) => `${m[1]} | ${m[2]} | ${m[3]}`);
     expect(fromSeed).toHaveLength(4);
