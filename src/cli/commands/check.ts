@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { hasDrift } from '../../output/drift.js';
 import { runCheck } from '../../pipeline/workflow.js';
 import type { CommandContext } from '../context.js';
+import { workflowOptions } from '../workflow-options.js';
 
 export function registerCheck(program: Command, context: CommandContext): void {
   program
@@ -16,12 +17,7 @@ Examples:
 
 Exit codes: 0 in step, 1 drift (a unified diff per changed file, missing and stale files listed), 2 invalid model.`)
     .action(context.action(async (printer, files: string[], opts: { templates?: string }) => {
-      const { report, renders, prepared } = await runCheck({
-        root: printer.options.root,
-        modelFiles: files,
-        overlays: opts.templates ? { 'templates/': opts.templates } : {},
-        onProgress: ({ generator, model, index, total }) => printer.progress(`[${index + 1}/${total}] ${generator}${model ? ` ${model}` : ''}`),
-      });
+      const { report, renders, prepared } = await runCheck(workflowOptions(printer, files, opts));
       printer.endProgress();
       printer.diagnostics(prepared.warnings);
       const drift = hasDrift(report) || renders.length > 0;

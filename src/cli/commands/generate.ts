@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { runGenerate } from '../../pipeline/workflow.js';
 import type { CommandContext } from '../context.js';
+import { workflowOptions } from '../workflow-options.js';
 
 export function registerGenerate(program: Command, context: CommandContext): void {
   program
@@ -16,12 +17,7 @@ Examples:
 
 Only files whose bytes change are written, each atomically; stale files are removed.`)
     .action(context.action(async (printer, files: string[], opts: { templates?: string }) => {
-      const { entries, prepared } = await runGenerate({
-        root: printer.options.root,
-        modelFiles: files,
-        overlays: opts.templates ? { 'templates/': opts.templates } : {},
-        onProgress: ({ generator, model, index, total }) => printer.progress(`[${index + 1}/${total}] ${generator}${model ? ` ${model}` : ''}`),
-      });
+      const { entries, prepared } = await runGenerate(workflowOptions(printer, files, opts));
       printer.endProgress();
       printer.diagnostics(prepared.warnings);
       const counts = { new: 0, changed: 0, unchanged: 0, removed: 0 };
