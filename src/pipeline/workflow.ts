@@ -3,7 +3,7 @@
  * stale ones) and `check` (regenerate in memory, compare with the committed files).
  */
 import path from 'node:path';
-import { UserError } from '../diagnostics/diagnostic.js';
+import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { modelIdOf } from '../load/load-model.js';
 import { generators as defaultGenerators } from '../generators/index.js';
 import type { Generator } from '../generators/types.js';
@@ -27,21 +27,23 @@ export interface WorkflowOptions extends GenerateOptions {
 export interface Prepared {
   readonly selected: ArchitectureModel[];
   readonly all: ArchitectureModel[];
-  readonly warnings: import('../diagnostics/diagnostic.js').Diagnostic[];
+  readonly warnings: Diagnostic[];
+  /** Every model file in `model/`, or undefined when the folder cannot be listed. */
+  readonly projectFiles: readonly string[] | undefined;
 }
 
 /** Loads the selected models (all must be valid) and every project model for project-wide views. */
 export async function prepareModels(root: string, modelFiles: readonly string[]): Promise<Prepared> {
   const selectedFiles = await resolveModelFiles(root, modelFiles);
-  const projectFiles = modelFiles.length ? await resolveModelFiles(root, []).catch(() => []) : selectedFiles;
+  const projectFiles = modelFiles.length ? await resolveModelFiles(root, []).catch(() => undefined) : selectedFiles;
   const selectedSet = new Set(selectedFiles);
-  const loaded = await loadModels(root, [...new Set([...selectedFiles, ...projectFiles])]);
-  const selectedIds = new Set(selectedFiles.map((file) => path.basename(file).replace(/\.ya?ml$/i, '')));
+  const loaded = await loadModels(root, [...new Set([...selectedFiles, ...(projectFiles ?? [])])]);
+  const selectedIds = new Set(selectedFiles.map(modelIdOf));
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error' && selectedSet.has(path.resolve(root, d.file)));
   if (errors.length) throw new UserError(`${errors.length} error${errors.length === 1 ? '' : 's'} in the model${selectedFiles.length === 1 ? '' : 's'}`, errors);
   const selected = loaded.models.filter((m) => selectedIds.has(m.id));
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning' && selectedSet.has(path.resolve(root, d.file)));
-  return { selected, all: loaded.models, warnings };
+  return { selected, all: loaded.models, warnings, projectFiles };
 }
 
 async function produce(options: WorkflowOptions): Promise<{ files: FileSet; stale: string[]; prepared: Prepared }> {
@@ -51,8 +53,7 @@ async function produce(options: WorkflowOptions): Promise<{ files: FileSet; stal
   const files = await generateFiles(prepared.selected, prepared.all, inputs, options);
   const previous = await readManifest(options.root);
   // Models deleted from model/ leave stale files; when model/ cannot be listed, assume none was deleted.
-  const projectFiles = await resolveModelFiles(options.root, []).catch(() => undefined);
-  const existing = projectFiles && new Set([...projectFiles.map(modelIdOf), ...prepared.selected.map((m) => m.id)]);
+  const existing = prepared.projectFiles && new Set([...prepared.projectFiles.map(modelIdOf), ...prepared.selected.map((m) => m.id)]);
   const { manifest, stale } = nextManifest(previous, files, new Set(prepared.selected.map((m) => m.id)), existing);
   files.add(MANIFEST_PATH, manifestContent(manifest), 'manifest');
   return { files, stale, prepared };
