@@ -36,8 +36,10 @@ const isPlainObject = (value: unknown): value is Raw => typeof value === 'object
 /** The raw model of one environment: base plus that environment's overrides. */
 export function applyOverrides(raw: Raw, envName: string): Raw {
   const overrides: Raw = raw.environments?.[envName]?.overrides ?? {};
+  // Own keys only: a component id such as `constructor` must not find Object.prototype's member.
+  const componentOverrides: Raw = isPlainObject(overrides.components) ? overrides.components : {};
   const components = (raw.components as Raw[]).map((component) =>
-    overrides.components?.[component.id] ? (deepMerge(component, overrides.components[component.id]) as Raw) : component,
+    Object.hasOwn(componentOverrides, component.id) ? (deepMerge(component, componentOverrides[component.id]) as Raw) : component,
   );
   return {
     ...raw,

@@ -37,7 +37,7 @@ function sourcePath(raw: Raw, env: string, path: NodePath): NodePath {
   const [section, ...rest] = path;
   if (section === 'components' && typeof rest[0] === 'number') {
     const id = raw.components?.[rest[0]]?.id as string | undefined;
-    const override = id !== undefined ? overrides.components?.[id] : undefined;
+    const override = id !== undefined && isPlainObject(overrides.components) && Object.hasOwn(overrides.components, id) ? overrides.components[id] : undefined;
     const inOverride = override !== undefined ? overridePath(override, rest.slice(1)) : undefined;
     return inOverride ? [...base, 'components', id!, ...inOverride] : path;
   }
