@@ -2,13 +2,13 @@
  * Loads one model file: parse with positions, validate against the schema and the semantic
  * rules, then normalize every environment. All errors of a file come back at once.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { environmentNames, normalizeEnvironment } from '../model/normalize.js';
 import type { ArchitectureModel, ResolvedEnvironment } from '../model/types.js';
 import { validateModelData } from '../validate/model-validation.js';
-import { parseModelText } from './parse-yaml.js';
+import { parseModelText, sizeLimitDiagnostic } from './parse-yaml.js';
 
 export interface LoadResult {
   readonly model?: ArchitectureModel;
@@ -46,18 +46,22 @@ export function loadModelFromBytes(displayFile: string, bytes: Uint8Array): Load
 /** Reads and loads a model file; `root` makes the diagnostics' file path project-relative. */
 export async function loadModelFile(file: string, root = process.cwd()): Promise<LoadResult> {
   const displayFile = toDisplayPath(file, root);
+  const unreadable = (message: string, hint: string): LoadResult => ({ diagnostics: [{ file: displayFile, line: 1, col: 1, rule: 'io/unreadable', severity: 'error', message, hint }] });
   let bytes: Uint8Array;
   try {
+    // Look before reading: a FIFO would block forever, and a huge file is refused unread.
+    const info = await stat(file);
+    if (info.isDirectory()) return unreadable('is a directory, not a model file', 'pass a .yaml file, or none to use every model/*.yaml');
+    if (!info.isFile()) return unreadable('is not a regular file (a pipe, socket or device)', 'pass the model file itself; models are read only from regular files');
+    const tooLarge = sizeLimitDiagnostic(displayFile, info.size);
+    if (tooLarge) return { diagnostics: [tooLarge] };
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return {
-      diagnostics: [{
-        file: displayFile, line: 1, col: 1, rule: 'io/unreadable', severity: 'error',
-        message: code === 'ENOENT' ? 'file does not exist' : `cannot read file (${code ?? 'unknown error'})`,
-        hint: code === 'ENOENT' ? 'check the path; models live in model/*.yaml' : 'check permissions',
-      }],
-    };
+    if (code === 'ENOENT') return unreadable('file does not exist', 'check the path; models live in model/*.yaml');
+    if (code === 'ELOOP') return unreadable('symbolic link loop (ELOOP)', 'the link points back to itself through other links: point it at the model file');
+    if (code === 'ENOTDIR') return unreadable('a folder in the path is a file (ENOTDIR)', 'check the path; models live in model/*.yaml');
+    return unreadable(`cannot read file (${code ?? 'unknown error'})`, 'check the file\'s permissions');
   }
   return loadModelFromBytes(displayFile, bytes);
 }

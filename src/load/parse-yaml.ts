@@ -6,6 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NodePath, SourceLocator, SourcePosition } from '../model/types.js';
+import { firstControlCharacter, MAX_NESTING_DEPTH, tooDeepInDocument, tooDeepInText } from './nesting.js';
 
 export const MAX_MODEL_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
@@ -18,14 +19,19 @@ export interface ParsedYaml {
 
 export type ParseResult = { ok: true; value: ParsedYaml } | { ok: false; diagnostics: Diagnostic[] };
 
+/** The refusal of a file over {@link MAX_MODEL_BYTES}; the loader checks the size before reading. */
+export function sizeLimitDiagnostic(file: string, size: number): Diagnostic | undefined {
+  if (size <= MAX_MODEL_BYTES) return undefined;
+  return { file, line: 1, col: 1, rule: 'yaml/too-large', severity: 'error', message: `file is ${size} bytes, over the ${MAX_MODEL_BYTES}-byte limit`, hint: 'split the model or remove generated content from it' };
+}
+
 export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
   const fail = (rule: string, message: string, hint: string, pos: SourcePosition = { line: 1, col: 1 }): ParseResult => ({
     ok: false,
     diagnostics: [{ file, ...pos, rule, severity: 'error', message, hint }],
   });
-  if (bytes.byteLength > MAX_MODEL_BYTES) {
-    return fail('yaml/too-large', `file is ${bytes.byteLength} bytes, over the ${MAX_MODEL_BYTES}-byte limit`, 'split the model or remove generated content from it');
-  }
+  const tooLarge = sizeLimitDiagnostic(file, bytes.byteLength);
+  if (tooLarge) return { ok: false, diagnostics: [tooLarge] };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -35,6 +41,15 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
     return fail('yaml/encoding', 'file is not valid UTF-8', 'save the file as UTF-8', { line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const control = firstControlCharacter(text);
+  if (control) {
+    const lines = text.slice(0, control.offset).split('\n');
+    const name = `U+${control.code.toString(16).toUpperCase().padStart(4, '0')}${control.code === 0 ? ' (NUL)' : ''}`;
+    const utf16 = control.code === 0 && /^(?:[^\0]\0)+/.test(text.slice(0, 8));
+    return fail('yaml/control-character', `control character ${name} in the text`, utf16
+      ? 'the file looks like UTF-16 without a byte-order mark: save it as UTF-8'
+      : 'a model is plain UTF-8 text: remove the character (NUL bytes usually mean a binary or UTF-16 file)', { line: lines.length, col: lines.at(-1)!.length + 1 });
+  }
 
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -43,6 +58,11 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
     return { line, col };
   };
   const list = Array.isArray(docs) ? docs : [];
+  const tooDeep = (offset: number): ParseResult => fail('yaml/too-deep', `nesting is deeper than ${MAX_NESTING_DEPTH} levels`, 'a model nests a few levels; flatten this structure or close the `[`/`{` you opened', position(offset));
+  if (list.some((d) => d.errors.some((e) => /call stack/i.test(e.message)))) {
+    const offset = tooDeepInText(text) ?? list.flatMap((d) => d.errors).find((e) => /call stack/i.test(e.message))!.pos[0];
+    return tooDeep(offset);
+  }
   if (list.length > 1) {
     const second = list[1]!;
     return fail('yaml/multi-document', 'file holds several YAML documents', 'keep one model per file; remove the `---` separator', position(second.range[0]));
@@ -56,6 +76,8 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
   const errors = yamlErrors(file, text, doc, position);
   if (errors.length) return { ok: false, diagnostics: errors };
 
+  const deep = tooDeepInDocument(doc.contents);
+  if (deep !== undefined) return tooDeep(deep);
   const unresolved = text.includes('*') ? findUnresolvedAlias(doc.contents, new Set()) : undefined;
   if (unresolved) {
     return fail('yaml/syntax', `alias \`*${unresolved.source}\` refers to no anchor`, `define \`&${unresolved.source}\` before this alias, or write the value out`, position(unresolved.offset));
