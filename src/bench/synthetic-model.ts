@@ -7,8 +7,8 @@
  * truncated last domain still references only what exists. Networks, security groups and flows
  * grow with the domains: every ten domains form a cell with its own private and isolated subnets
  * in each AZ, every domain has an entry, an application and a data security group whose rules
- * reference each other, and flows run users → entry → compute → backends, with calls between
- * neighbouring domains so the graph is wide and connected. Every component type appears from
+ * reference each other, and flows run users → entry → compute → backends, each domain calling its
+ * parent domain (a tree of fan-out 4) so the graph is wide, shallow and connected. Every component type appears from
  * 60 components on. Fully deterministic: no randomness, no clock.
  */
 import { Document, isCollection, isSeq, visit, type Node } from 'yaml';
@@ -64,7 +64,8 @@ export function syntheticModelData(components: number, options: SyntheticModelOp
   const domains = Math.ceil((components - SHARED.length) / DOMAIN_SIZE);
   const cells = Math.max(1, Math.ceil(domains / DOMAINS_PER_CELL));
   const network = networkOf(zones, cells);
-  const built = buildComponents(components, zones);
+  const cidrOf = new Map(network.map((s) => [s.id as string, s.cidr as string]));
+  const built = buildComponents(components, zones, cidrOf);
   const devEnvironment = options.devEnvironment ?? true;
   const services = built.components.filter((c) => c.type === 'container-service').map((c) => c.id as string);
 
@@ -168,7 +169,7 @@ interface Built {
 
 const pad = (n: number): string => String(n).padStart(4, '0');
 
-function buildComponents(total: number, zones: readonly string[]): Built {
+function buildComponents(total: number, zones: readonly string[], cidrOf: ReadonlyMap<string, string>): Built {
   const out: Built = { components: SHARED.map((c) => structuredClone(c)), securityGroups: [], connections: [], metrics: [], alarms: [] };
   const dns = out.components[SHARED.length - 1]!;
   const records = dns.records as Raw[];
@@ -178,7 +179,7 @@ function buildComponents(total: number, zones: readonly string[]): Built {
   connect('users', 'dns', 'DNS', 53, 'request', 'Name resolution');
 
   for (let d = 0; out.components.length < total; d++) {
-    const domain = domainComponents(d, zones);
+    const domain = domainComponents(d, zones, cidrOf);
     const present = domain.components.slice(0, total - out.components.length);
     const has = new Set(present.map((c) => c.id as string));
     out.components.push(...present);
@@ -197,22 +198,26 @@ function buildComponents(total: number, zones: readonly string[]): Built {
         out.alarms.push({ id: `db-cpu-${pad(d)}`, name: `Domain ${d} database CPU`, component: c.id, metric: 'CPUUtilization', statistic: 'Average', comparison: '>', threshold: 80, unit: 'percent', periodSeconds: 300, evaluationPeriods: 1, topic: 'alerts' });
       }
     }
-    // Domains call their predecessor's main service: a connected, wide graph.
+    // Each domain calls its parent domain's main service: a connected, wide and shallow tree.
     const main = `d${pad(d)}-svc`;
-    const previous = `d${pad(d - 1)}-svc`;
-    if (d > 0 && has.has(main)) out.connections.push({ id: `${main}--${previous}--request`, from: main, to: previous, protocol: 'HTTP', port: 8080, kind: 'request', purpose: `Domain ${d} calls domain ${d - 1}` });
+    const parent = `d${pad(parentOf(d))}-svc`;
+    if (d > 0 && has.has(main)) out.connections.push({ id: `${main}--${parent}--request`, from: main, to: parent, protocol: 'HTTP', port: 8080, kind: 'request', purpose: `Domain ${d} calls domain ${parentOf(d)}` });
   }
-  // The last domain's application group has no successor to accept calls from.
+  // The leaf domains' application groups have no children to accept calls from.
   const groups = new Set(out.securityGroups.map((g) => g.id as string));
   for (const g of out.securityGroups) g.ingress = (g.ingress as Raw[]).filter((r) => r.securityGroup === undefined || groups.has(r.securityGroup as string));
   return out;
 }
 
+/** Domains form a tree of fan-out 4: each calls its parent's main service. */
+const FAN_OUT = 4;
+const parentOf = (d: number): number => Math.floor((d - 1) / FAN_OUT);
+
 /** Compute flavour of a domain's main service: ECS most often, then Lambda, then EKS. */
 const flavourOf = (d: number): 'ecs' | 'lambda' | 'eks' => (['ecs', 'ecs', 'lambda', 'ecs', 'eks'] as const)[d % 5]!;
 
 /** One domain's components in dependency order (referenced before referencing), its groups and flows. */
-function domainComponents(d: number, zones: readonly string[]): { components: Raw[]; securityGroups: (Raw & { usedBy: string[] })[]; connections: Raw[] } {
+function domainComponents(d: number, zones: readonly string[], cidrOf: ReadonlyMap<string, string>): { components: Raw[]; securityGroups: (Raw & { usedBy: string[] })[]; connections: Raw[] } {
   const p = `d${pad(d)}`;
   const cell = Math.floor(d / DOMAINS_PER_CELL);
   const privateSubnets = zones.map((_, z) => subnetId('private', cell, z));
@@ -284,10 +289,10 @@ function domainComponents(d: number, zones: readonly string[]): { components: Ra
         { securityGroup: sg.app, protocol: 'tcp', port: 5432, description: 'PostgreSQL' },
         { securityGroup: sg.app, protocol: 'tcp', port: 6379, description: 'Redis' },
       ] },
-    { id: sg.app, name: `Domain ${d} application`, description: 'Application port from the entry point and the next domain', usedBy: [ids.svc], egress: 'all',
+    { id: sg.app, name: `Domain ${d} application`, description: 'Application port from the entry point and the child domains', usedBy: [ids.svc], egress: 'all',
       ingress: [
-        ...(entryIsAlb ? [{ securityGroup: sg.entry, protocol: 'tcp', port: appPort, description: 'From the load balancer' }] : [{ cidr: VPC_CIDR, protocol: 'tcp', port: appPort, description: 'From API Gateway VPC link' }]),
-        { securityGroup: `d${pad(d + 1)}-app-sg`, protocol: 'tcp', port: appPort, description: `Calls from domain ${d + 1}` },
+        ...(entryIsAlb ? [{ securityGroup: sg.entry, protocol: 'tcp', port: appPort, description: 'From the load balancer' }] : [{ cidr: cidrOf.get(privateSubnets[0]!)!, protocol: 'tcp', port: appPort, description: 'From the API Gateway VPC link' }]),
+        ...Array.from({ length: FAN_OUT }, (_, k) => FAN_OUT * d + 1 + k).map((child) => ({ securityGroup: `d${pad(child)}-app-sg`, protocol: 'tcp', port: appPort, description: `Calls from domain ${child}` })),
       ] },
     ...(entryIsAlb ? [{ id: sg.entry, name: `Domain ${d} load balancer`, description: 'HTTPS from the Internet', usedBy: [ids.entry], egress: 'all',
       ingress: [{ cidr: '0.0.0.0/0', protocol: 'tcp', port: 443, description: 'HTTPS' }, { cidr: '0.0.0.0/0', protocol: 'tcp', port: 80, description: 'HTTP redirect' }] }] : []),
