@@ -137,6 +137,7 @@ export interface ObservedTargetGroup extends ElementBase {
 }
 
 export interface ObservedLoadBalancer extends ElementBase {
+  readonly name?: Observed<string>;
   /** `application` | `network` | `gateway`. */
   readonly lbType: string;
   readonly scheme: Observed<string>;
@@ -161,6 +162,8 @@ export interface ObservedContainer {
     readonly startPeriodSeconds?: Observed<number>;
   };
   readonly environment: Readonly<Record<string, Observed<string>>>;
+  /** Secrets (`Secrets[].ValueFrom`) the container receives. */
+  readonly secrets: readonly Link[];
 }
 
 export interface ObservedTaskDefinition extends ElementBase {
@@ -252,6 +255,7 @@ export interface ObservedCache extends ElementBase {
 }
 
 export interface ObservedTable extends ElementBase {
+  readonly name?: Observed<string>;
   readonly partitionKey?: string;
   readonly sortKey?: string;
   readonly billingMode: Observed<string>;
@@ -284,10 +288,12 @@ export interface ObservedAlarm extends ElementBase {
 }
 
 export interface ObservedTopic extends ElementBase {
+  readonly name?: Observed<string>;
   readonly subscriptions: readonly { readonly protocol: Observed<string>; readonly endpoint: Observed<string> }[];
 }
 
 export interface ObservedSecret extends ElementBase {
+  readonly name?: Observed<string>;
   readonly description?: Observed<string>;
   readonly rotationDays?: Observed<number>;
 }
@@ -314,17 +320,29 @@ export interface ObservedRepository extends ElementBase {
 export interface ObservedPipeline extends ElementBase {
   readonly stages: readonly { readonly name: string; readonly providers: readonly string[] }[];
   readonly buildProjects: readonly (ElementBase & { readonly computeType?: Observed<string> })[];
-  readonly deployment?: ElementBase & { readonly platform?: string };
+  readonly deployment?: ElementBase & { readonly platform?: string; /** Target groups CodeDeploy shifts traffic between (blue/green). */ readonly targetGroups: readonly Link[] };
 }
 
 export interface ObservedFunction extends ElementBase {
+  readonly name?: Observed<string>;
   readonly runtime?: Observed<string>;
+  readonly subnets: readonly Link[];
+  readonly securityGroups: readonly Link[];
+  readonly logGroup?: Link;
+  readonly environment: Readonly<Record<string, Observed<string>>>;
+  /** Resources the environment variables name (tables, secrets, queues, …). */
+  readonly references: readonly Link[];
   readonly memoryMb?: Observed<number>;
   readonly timeoutSeconds?: Observed<number>;
   readonly architecture?: Observed<string>;
 }
 
 export interface ObservedApi extends ElementBase {
+  readonly name?: Observed<string>;
+  /** Functions the methods or routes integrate with. */
+  readonly integrations: readonly Link[];
+  /** `ThrottlingRateLimit` of the stage's `/*` method settings (or the HTTP API's default route settings). */
+  readonly throttleRps?: Observed<number>;
   readonly apiType: 'rest' | 'http' | string;
   readonly stages: readonly string[];
 }
