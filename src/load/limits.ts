@@ -1,21 +1,25 @@
 /**
- * Limits on what a model file may contain beyond YAML syntax: nesting depth and control
- * characters. Both checks are iterative, so a hostile file cannot exhaust the stack here.
+ * What a model file may not contain even where YAML allows it (or where the parser would give a
+ * puzzling message): deep nesting, collections as keys, control characters, lone CR line
+ * breaks. The walks are iterative, so a hostile file cannot exhaust the stack here.
  */
-import { isMap, isPair, isSeq, Parser, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isSeq, Parser, type Node } from 'yaml';
 
 /** A model nests a few levels (components → container → environment); 64 leaves ample room. */
 export const MAX_NESTING_DEPTH = 64;
 
-/** Offset of the first collection nested deeper than {@link MAX_NESTING_DEPTH} in a composed document. */
-export function tooDeepInDocument(contents: unknown): number | undefined {
+export type StructureProblem = { readonly kind: 'too-deep' | 'collection-key'; readonly offset: number };
+
+/** The first collection nested deeper than {@link MAX_NESTING_DEPTH}, or used as a mapping key, in a composed document. */
+export function structureProblem(contents: unknown): StructureProblem | undefined {
   const stack: [unknown, number][] = [[contents, 1]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     if (!isMap(node) && !isSeq(node)) continue;
-    if (depth > MAX_NESTING_DEPTH) return (node as Node).range?.[0] ?? 0;
+    if (depth > MAX_NESTING_DEPTH) return { kind: 'too-deep', offset: (node as Node).range?.[0] ?? 0 };
     for (const item of node.items as unknown[]) {
-      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      if (isPair(item) && isCollection(item.key)) return { kind: 'collection-key', offset: item.key.range?.[0] ?? 0 };
+      if (isPair(item)) stack.push([item.value, depth + 1]);
       else stack.push([item, depth + 1]);
     }
   }
@@ -57,4 +61,10 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u00
 export function firstControlCharacter(text: string): { offset: number; code: number } | undefined {
   const match = CONTROL.exec(text);
   return match ? { offset: match.index, code: match[0].charCodeAt(0) } : undefined;
+}
+
+/** Offset of the first CR not followed by LF (classic Mac line breaks, which the parser misreads). */
+export function firstLoneCarriageReturn(text: string): number | undefined {
+  const match = /\r(?!\n)/.exec(text);
+  return match?.index;
 }

@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NodePath, SourceLocator, SourcePosition } from '../model/types.js';
-import { firstControlCharacter, MAX_NESTING_DEPTH, tooDeepInDocument, tooDeepInText } from './nesting.js';
+import { firstControlCharacter, firstLoneCarriageReturn, MAX_NESTING_DEPTH, structureProblem, tooDeepInText } from './limits.js';
 
 export const MAX_MODEL_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
@@ -43,14 +43,17 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const control = firstControlCharacter(text);
   if (control) {
-    const lines = text.slice(0, control.offset).split('\n');
     const name = `U+${control.code.toString(16).toUpperCase().padStart(4, '0')}${control.code === 0 ? ' (NUL)' : ''}`;
     const utf16 = control.code === 0 && /^(?:[^\0]\0)+/.test(text.slice(0, 8));
     return fail('yaml/control-character', `control character ${name} in the text`, utf16
       ? 'the file looks like UTF-16 without a byte-order mark: save it as UTF-8'
-      : 'a model is plain UTF-8 text: remove the character (NUL bytes usually mean a binary or UTF-16 file)', { line: lines.length, col: lines.at(-1)!.length + 1 });
+      : 'a model is plain UTF-8 text: remove the character (NUL bytes usually mean a binary or UTF-16 file)', positionBefore(text, control.offset));
   }
 
+  const loneCr = firstLoneCarriageReturn(text);
+  if (loneCr !== undefined) {
+    return fail('yaml/line-ending', 'line break is a lone CR (classic Mac OS line endings)', 'save the file with LF (or CRLF) line endings', positionBefore(text, loneCr));
+  }
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const position = (offset: number): SourcePosition => {
@@ -76,8 +79,9 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
   const errors = yamlErrors(file, text, doc, position);
   if (errors.length) return { ok: false, diagnostics: errors };
 
-  const deep = tooDeepInDocument(doc.contents);
-  if (deep !== undefined) return tooDeep(deep);
+  const problem = structureProblem(doc.contents);
+  if (problem?.kind === 'too-deep') return tooDeep(problem.offset);
+  if (problem) return fail('yaml/collection-key', 'a list or mapping is used as a mapping key', 'keys are plain names such as `id:`; write the key as text', position(problem.offset));
   const unresolved = text.includes('*') ? findUnresolvedAlias(doc.contents, new Set()) : undefined;
   if (unresolved) {
     return fail('yaml/syntax', `alias \`*${unresolved.source}\` refers to no anchor`, `define \`&${unresolved.source}\` before this alias, or write the value out`, position(unresolved.offset));
@@ -90,6 +94,12 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
     return fail('yaml/alias-limit', `anchors and aliases expand too much (${(error as Error).message.toLowerCase()})`, 'write the values out instead of using anchors and aliases', aliasNode !== undefined ? position(aliasNode) : undefined);
   }
   return { ok: true, value: { data, text, locator: makeLocator(file, doc, position) } };
+}
+
+/** Line and column of `offset`, for checks that run before the parser's line counter exists. */
+function positionBefore(text: string, offset: number): SourcePosition {
+  const lines = text.slice(0, offset).split('\n');
+  return { line: lines.length, col: lines.at(-1)!.length + 1 };
 }
 
 function makeLocator(file: string, doc: Document, position: (offset: number) => SourcePosition): ParsedYaml['locator'] {
