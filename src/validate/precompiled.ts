@@ -3,10 +3,10 @@
  * branches), which every CLI start would pay. `npm run build` therefore writes the compiled
  * validator as standalone code to `dist/validate/model-validator.cjs`; at run time it is used
  * when its schema hash matches the current schema, and the schema is compiled otherwise.
+ * The ajv compiler (~90 modules, ~100 ms to load) is required only on that fallback and at build
+ * time; the standalone validator needs just two small ajv runtime helpers.
  */
-import { Ajv2020, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
-import standaloneModule from 'ajv/dist/standalone/index.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,9 +23,13 @@ export function schemaHash(): string {
   return createHash('sha256').update(JSON.stringify(architectureSchema())).digest('hex');
 }
 
+const require = createRequire(import.meta.url);
+
 function newAjv(source: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ ...OPTIONS, code: { source } });
-  (addFormatsModule as unknown as (ajv: Ajv2020) => void)(ajv);
+  const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as { default?: unknown };
+  const ajv = new AjvClass({ ...OPTIONS, code: { source } });
+  ((addFormats.default ?? addFormats) as (ajv: Ajv2020) => void)(ajv);
   return ajv;
 }
 
@@ -37,7 +41,8 @@ export function compileValidator(): ValidateFunction {
 export function standaloneValidatorSource(): string {
   const ajv = newAjv(true);
   const validate = ajv.compile(architectureSchema());
-  const toCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: Ajv2020, fn: ValidateFunction) => string;
+  const standaloneModule = require('ajv/dist/standalone/index.js') as { default?: unknown };
+  const toCode = (standaloneModule.default ?? standaloneModule) as (ajv: Ajv2020, fn: ValidateFunction) => string;
   return `${toCode(ajv, validate)}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash())};\n`;
 }
 
@@ -45,7 +50,7 @@ export function standaloneValidatorSource(): string {
 export function loadPrecompiledValidator(): ValidateFunction | undefined {
   if (!existsSync(PRECOMPILED_PATH)) return undefined;
   try {
-    const loaded = createRequire(import.meta.url)(PRECOMPILED_PATH) as ValidateFunction & { schemaHash?: string };
+    const loaded = require(PRECOMPILED_PATH) as ValidateFunction & { schemaHash?: string };
     return loaded.schemaHash === schemaHash() ? loaded : undefined;
   } catch {
     return undefined;
