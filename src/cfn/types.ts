@@ -47,7 +47,7 @@ export interface CfnTemplateSet {
   readonly source: string;
   readonly stacks: readonly CfnStack[];
   /** Non-fatal remarks (unknown resource types, unused parameters, …). */
-  readonly warnings: readonly { readonly message: string; readonly position?: TemplatePosition }[];
+  readonly warnings: readonly { readonly message: string; readonly position?: TemplatePosition; /** `cfn/unknown-resource-type`, … */ readonly rule?: string }[];
 }
 
 /**

@@ -1,0 +1,74 @@
+/**
+ * Reads one stack's template file and, recursively, the templates of its nested stacks
+ * (`AWS::CloudFormation::Stack` resources whose `aws:asset:path` metadata names a local file).
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
+import type { CfnStack, CfnTemplateSet, TemplatePosition } from '../types.js';
+import { insideAssembly } from './assembly.js';
+import { checkReferences } from './checks.js';
+import { displayPath } from './display-path.js';
+import { readTemplateFile, type ReadLimits } from './load-text.js';
+import { fail, invalidTemplate } from './problems.js';
+import { positionOf } from './source-text.js';
+import { buildStack } from './template.js';
+
+export type TemplateWarning = CfnTemplateSet['warnings'][number];
+
+export interface StackReader {
+  readonly limits: ReadLimits;
+  readonly stacks: CfnStack[];
+  readonly warnings: TemplateWarning[];
+}
+
+const MAX_NESTING = 16;
+
+/**
+ * Reads `file` as the stack `stackPath`. `baseDir` is where relative nested-stack paths start;
+ * inside an assembly (`inAssembly`) a missing nested template is an error, beside a lone
+ * template file only a warning.
+ */
+export async function readStack(reader: StackReader, file: string, stackPath: string, baseDir: string, inAssembly: boolean, chain: readonly string[] = []): Promise<void> {
+  const display = displayPath(file);
+  const parsed = await readTemplateFile(file, display, reader.limits);
+  const built = buildStack(parsed.data, display, stackPath);
+  const references = checkReferences(built);
+  const problems = [...built.problems, ...references.problems];
+  if (problems.length) throw invalidTemplate(display, sortDiagnostics(problems));
+  for (const warning of references.warnings) reader.warnings.push({ rule: warning.rule, message: warning.message, position: { file: warning.file, line: warning.line, col: warning.col } });
+  reader.stacks.push(built.stack);
+
+  for (const resource of built.stack.resources) {
+    if (resource.type !== 'AWS::CloudFormation::Stack') continue;
+    const nested = nestedTemplatePath(resource.metadata, resource.properties, inAssembly);
+    if (!nested) continue;
+    const position = (nested.from === 'metadata' ? positionOf(resource.metadata, 'aws:asset:path') : positionOf(resource.properties, 'TemplateURL')) ?? resource.position;
+    const nestedFile = await locateNested(nested.path, baseDir, position, inAssembly, reader);
+    if (!nestedFile) continue;
+    if (chain.includes(nestedFile) || nestedFile === path.resolve(file) || chain.length >= MAX_NESTING) {
+      fail(position, 'cfn/circular-nested-stack', `nested stack ${resource.logicalId} leads back to a template already being read (${displayPath(nestedFile)})`, 'a stack cannot contain itself; point the nested stack at its own template');
+    }
+    await readStack(reader, nestedFile, `${stackPath}/${resource.logicalId}`, baseDir, inAssembly, [...chain, path.resolve(file)]);
+  }
+}
+
+function nestedTemplatePath(metadata: CfnStack['resources'][number]['metadata'], properties: CfnStack['resources'][number]['properties'], inAssembly: boolean): { path: string; from: 'metadata' | 'TemplateURL' } | undefined {
+  const asset = metadata['aws:asset:path'];
+  if (typeof asset === 'string' && asset) return { path: asset, from: 'metadata' };
+  // A template before `aws cloudformation package` names its nested templates by local path.
+  const url = properties.TemplateURL;
+  if (!inAssembly && typeof url === 'string' && url && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return { path: url, from: 'TemplateURL' };
+  return undefined;
+}
+
+async function locateNested(relative: string, baseDir: string, position: TemplatePosition, inAssembly: boolean, reader: StackReader): Promise<string | undefined> {
+  if (inAssembly) return insideAssembly(baseDir, relative, position, 'nested stack template');
+  const file = path.resolve(baseDir, relative);
+  const exists = await stat(file).then((info) => info.isFile(), () => false);
+  if (!exists) {
+    reader.warnings.push({ rule: 'cfn/nested-template-missing', message: `nested stack template "${relative}" is not beside the template; its resources are not read`, position });
+    return undefined;
+  }
+  return file;
+}
