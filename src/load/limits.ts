@@ -3,18 +3,23 @@
  * puzzling message): deep nesting, collections as keys, control characters, lone CR line
  * breaks. The walks are iterative, so a hostile file cannot exhaust the stack here.
  */
-import { isCollection, isMap, isPair, isSeq, Parser, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, Parser, type Node } from 'yaml';
 
 /** A model nests a few levels (components → container → environment); 64 leaves ample room. */
 export const MAX_NESTING_DEPTH = 64;
 
-export type StructureProblem = { readonly kind: 'too-deep' | 'collection-key'; readonly offset: number };
+export type StructureProblem = { readonly kind: 'too-deep' | 'collection-key' | 'non-finite-number'; readonly offset: number };
 
-/** The first collection nested deeper than {@link MAX_NESTING_DEPTH}, or used as a mapping key, in a composed document. */
+/**
+ * The first collection nested deeper than {@link MAX_NESTING_DEPTH} or used as a mapping key, or
+ * the first number that is not finite (`.inf`, `.nan`, `1e400`: JSON Schema's `integer` lets
+ * Infinity through), in a composed document.
+ */
 export function structureProblem(contents: unknown): StructureProblem | undefined {
   const stack: [unknown, number][] = [[contents, 1]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
+    if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) return { kind: 'non-finite-number', offset: node.range?.[0] ?? 0 };
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth > MAX_NESTING_DEPTH) return { kind: 'too-deep', offset: (node as Node).range?.[0] ?? 0 };
     for (const item of node.items as unknown[]) {
@@ -29,27 +34,41 @@ export function structureProblem(contents: unknown): StructureProblem | undefine
 interface CstToken {
   readonly type: string;
   readonly offset: number;
-  readonly value?: CstToken;
+  readonly source?: string;
+  readonly key?: CstToken | null;
+  readonly value?: CstToken | null;
   readonly items?: readonly { key?: CstToken | null; value?: CstToken | null }[];
 }
 
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
-/**
- * The same limit on the concrete syntax tree, for text the composer could not handle (it
- * recurses and overflows the stack first); the CST parser keeps its own explicit stack.
- */
-export function tooDeepInText(text: string): number | undefined {
+/** Every token of the concrete syntax tree with its collection depth; the CST parser keeps its own explicit stack. */
+function* cstTokens(text: string): Generator<[CstToken, number]> {
   for (const document of new Parser().parse(text)) {
     const stack: [CstToken | null | undefined, number][] = [[document as CstToken, 0]];
     while (stack.length) {
       const [token, depth] = stack.pop()!;
       if (!token) continue;
       const level = COLLECTIONS.has(token.type) ? depth + 1 : depth;
-      if (level > MAX_NESTING_DEPTH) return token.offset;
-      if (token.value) stack.push([token.value, level]);
-      for (const item of token.items ?? []) stack.push([item.key, level], [item.value, level]);
+      yield [token, level];
+      stack.push([token.value, level], [token.key, level]);
+      for (const item of [...(token.items ?? [])].reverse()) stack.push([item.value, level], [item.key, level]);
     }
+  }
+}
+
+/** The depth limit on text the composer could not handle (it recurses and overflows the stack first). */
+export function tooDeepInText(text: string): number | undefined {
+  for (const [token, level] of cstTokens(text)) if (level > MAX_NESTING_DEPTH) return token.offset;
+  return undefined;
+}
+
+/** Offset of the opening quote of the first quoted scalar that is never closed (the parser reports the end of the file). */
+export function unclosedQuote(text: string): number | undefined {
+  for (const [token] of cstTokens(text)) {
+    const quote = token.type === 'single-quoted-scalar' ? "'" : token.type === 'double-quoted-scalar' ? '"' : undefined;
+    const source = token.source ?? '';
+    if (quote && !(source.length >= 2 && source.endsWith(quote))) return token.offset;
   }
   return undefined;
 }

@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NodePath, SourceLocator, SourcePosition } from '../model/types.js';
-import { firstControlCharacter, firstLoneCarriageReturn, MAX_NESTING_DEPTH, structureProblem, tooDeepInText } from './limits.js';
+import { firstControlCharacter, firstLoneCarriageReturn, MAX_NESTING_DEPTH, structureProblem, tooDeepInText, unclosedQuote } from './limits.js';
 
 export const MAX_MODEL_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
@@ -81,6 +81,7 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
 
   const problem = structureProblem(doc.contents);
   if (problem?.kind === 'too-deep') return tooDeep(problem.offset);
+  if (problem?.kind === 'non-finite-number') return fail('yaml/number', 'number is infinite or not a number (too large, `.inf` or `.nan`)', 'write a finite number', position(problem.offset));
   if (problem) return fail('yaml/collection-key', 'a list or mapping is used as a mapping key', 'keys are plain names such as `id:`; write the key as text', position(problem.offset));
   const unresolved = text.includes('*') ? findUnresolvedAlias(doc.contents, new Set()) : undefined;
   if (unresolved) {
@@ -159,8 +160,11 @@ function yamlErrors(file: string, text: string, doc: Document, position: (offset
     }];
   }
   const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // Point at the opening quote rather than the end of the file, and at the misaligned key rather than its indentation.
+  const opening = /^Missing closing .?quote/.test(first.message) ? unclosedQuote(text) : undefined;
+  const at = opening ?? first.pos[0] + (/same column/.test(first.message) ? /^ */.exec(text.slice(first.pos[0]))![0].length : 0);
   return [...duplicates, {
-    file, ...position(first.pos[0]), rule: 'yaml/syntax', severity: 'error',
+    file, ...position(at), rule: 'yaml/syntax', severity: 'error',
     message: message.charAt(0).toLowerCase() + message.slice(1),
     hint: 'check the indentation (spaces, same column for keys of one mapping), quotes, and that every `{` and `[` is closed',
   }];
