@@ -8,7 +8,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NodePath, SourceLocator, SourcePosition } from '../model/types.js';
 import { firstControlCharacter, firstLoneCarriageReturn, MAX_NESTING_DEPTH, structureProblem, tooDeepInText, unclosedQuote } from './limits.js';
 
-export const MAX_MODEL_BYTES = 1024 * 1024;
+/** Room for generated models of several thousand components (5000 ≈ 3 MB); a 50 MB file is still refused unread. */
+export const MAX_MODEL_BYTES = 8 * 1024 * 1024;
 const MAX_ALIASES = 100;
 
 export interface ParsedYaml {
@@ -44,7 +45,7 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
   const control = firstControlCharacter(text);
   if (control) {
     const name = `U+${control.code.toString(16).toUpperCase().padStart(4, '0')}${control.code === 0 ? ' (NUL)' : ''}`;
-    const utf16 = control.code === 0 && /^(?:[^\0]\0)+/.test(text.slice(0, 8));
+    const utf16 = control.code === 0 && /^(?:(?:[^\0]\0){2}|(?:\0[^\0]){2})/.test(text);
     return fail('yaml/control-character', `control character ${name} in the text`, utf16
       ? 'the file looks like UTF-16 without a byte-order mark: save it as UTF-8'
       : 'a model is plain UTF-8 text: remove the character (NUL bytes usually mean a binary or UTF-16 file)', positionBefore(text, control.offset));
