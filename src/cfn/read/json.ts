@@ -51,7 +51,7 @@ class JsonParser {
 
   private enter(): void {
     if (++this.depth > this.maxDepth) {
-      this.error(`values nest more than ${this.maxDepth} levels deep`, 'CloudFormation templates never need this; the file is probably generated wrongly or hostile');
+      this.error(`values nest more than ${this.maxDepth} levels deep`, 'CloudFormation templates never need this; the file is probably generated wrongly or hostile', 'cfn/too-deep');
     }
   }
 

@@ -20,6 +20,8 @@ export interface YamlLimits {
 }
 
 const STANDARD_TAG = 'tag:yaml.org,2002:';
+/** YAML's own tags that give plain JSON values; `!!binary`, `!!set`, … have no CloudFormation meaning. */
+const PLAIN_TAGS: ReadonlySet<string> = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => STANDARD_TAG + name));
 
 /** Parses YAML template text into data; every mistake throws a `UserError` at its position. */
 export function parseYamlTemplate(source: SourceText, limits: YamlLimits): CfnValue {
@@ -29,7 +31,7 @@ export function parseYamlTemplate(source: SourceText, limits: YamlLimits): CfnVa
     const parsed = parseAllDocuments(source.text, { customTags: CFN_YAML_TAGS, uniqueKeys: true, strict: true, prettyErrors: false });
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
-    if (error instanceof RangeError) fail(at(0), 'cfn/too-deep', 'the YAML nests too deeply to be parsed', 'CloudFormation templates never need this; the file is probably generated wrongly or hostile');
+    if (error instanceof RangeError) tooDeep(source, limits.maxDepth);
     throw error;
   }
   const extra = docs.slice(1).find((doc) => doc.contents !== null);
@@ -38,11 +40,11 @@ export function parseYamlTemplate(source: SourceText, limits: YamlLimits): CfnVa
   if (!doc || doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
     fail(at(doc?.range[0] ?? 0), 'cfn/empty', 'file holds no template (it is empty or only comments)', 'a template is a mapping with at least `Resources:`');
   }
-  reportParseErrors(source, doc);
+  reportParseErrors(source, doc, limits);
   return new YamlConverter(source, limits).convert(doc.contents, 0);
 }
 
-function reportParseErrors(source: SourceText, doc: Document.Parsed): void {
+function reportParseErrors(source: SourceText, doc: Document.Parsed, limits: YamlLimits): void {
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const first = errors[0];
   if (first?.code === 'DUPLICATE_KEY') {
@@ -50,13 +52,20 @@ function reportParseErrors(source: SourceText, doc: Document.Parsed): void {
     fail(source.position(first.pos[0]), 'cfn/duplicate-key', `duplicate key ${/^["']/.test(key) ? key : `"${key}"`}: it already appears earlier in the same mapping`,
       'each key may appear once in a mapping; CloudFormation would keep only one of them silently, so remove one or merge their values');
   }
+  if (first && /call stack/i.test(first.message)) tooDeep(source, limits.maxDepth);
+  if (first?.code === 'MULTIPLE_TAGS') {
+    fail(source.position(first.pos[0]), 'cfn/yaml-syntax', 'two tags on one value', 'YAML allows one tag per value, so short forms cannot be stacked (`!ImportValue !Sub …`); write the outer function in its long form, e.g. `Fn::ImportValue: !Sub …`');
+  }
   if (first) {
     const tab = /^( *)\t/m.exec(source.text);
     if (tab && tab.index + tab[1]!.length <= first.pos[0]) {
       fail(source.position(tab.index + tab[1]!.length), 'cfn/yaml-syntax', 'tab character in the indentation', 'YAML indents with spaces only; replace the tab with spaces');
     }
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    fail(source.position(first.pos[0]), 'cfn/yaml-syntax', message.charAt(0).toLowerCase() + message.slice(1),
+    const token = /[ \t]*/y;
+    token.lastIndex = first.pos[0];
+    token.exec(source.text);
+    fail(source.position(token.lastIndex), 'cfn/yaml-syntax', message.charAt(0).toLowerCase() + message.slice(1),
       'check the indentation (spaces, same column for keys of one mapping), quotes, and that every `{` and `[` is closed');
   }
   const unknownTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
@@ -103,9 +112,13 @@ class YamlConverter {
     else if (isScalar(node)) value = scalarValue(node.value);
     else this.fail(offset, 'cfn/yaml-syntax', 'unsupported YAML node', 'use mappings, sequences and plain values only');
     const tag = node.tag;
-    if (!tag || tag.startsWith(STANDARD_TAG)) return value;
+    if (!tag || PLAIN_TAGS.has(tag)) return value;
     const name = tag.replace(/^!/, '');
-    if (!SHORT_FORMS.has(name)) this.fail(offset, 'cfn/unknown-tag', `unknown tag ${tag}`, `CloudFormation's short forms are ${[...SHORT_FORMS.keys()].map((n) => `!${n}`).join(', ')}`);
+    if (!SHORT_FORMS.has(name)) {
+      const written = tag.startsWith(STANDARD_TAG) ? `!!${tag.slice(STANDARD_TAG.length)}` : tag;
+      const tagAt = this.source.text.lastIndexOf(written, offset);
+      this.fail(tagAt === -1 ? offset : tagAt, 'cfn/unknown-tag', `unknown tag ${written}`, `CloudFormation knows plain values and its short forms ${[...SHORT_FORMS.keys()].map((n) => `!${n}`).join(', ')}`);
+    }
     const long = longForm(name, value);
     recordOffsets(long, this.source, offset, new Map([[Object.keys(long)[0]!, offset]]));
     return long;
@@ -167,4 +180,34 @@ function scalarValue(value: unknown): CfnValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
   return String(value);
+}
+
+/**
+ * The parser ran out of stack: points at the first flow bracket nested deeper than the limit
+ * (brackets inside quotes and comments skipped), or the start of the file.
+ */
+function tooDeep(source: SourceText, maxDepth: number): never {
+  const text = source.text;
+  let depth = 0;
+  let offset = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      if (end === -1) break;
+      i = end;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end;
+    } else if (c === '[' || c === '{') {
+      if (++depth > maxDepth) {
+        offset = i;
+        break;
+      }
+    } else if (c === ']' || c === '}') {
+      depth--;
+    }
+  }
+  fail(source.position(offset), 'cfn/too-deep', `values nest more than ${maxDepth} levels deep`, 'CloudFormation templates never need this; the file is probably generated wrongly or hostile');
 }
