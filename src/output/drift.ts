@@ -5,6 +5,7 @@
 import { createTwoFilesPatch } from 'diff';
 import path from 'node:path';
 import type { FileSet } from './file-set.js';
+import { comparableManifest, MANIFEST_PATH } from './manifest.js';
 import { readIfExists } from './write.js';
 
 export interface DriftReport {
@@ -18,6 +19,13 @@ export const hasDrift = (report: DriftReport): boolean => report.changed.length 
 
 const isText = (bytes: Uint8Array): boolean => !bytes.subarray(0, 8000).includes(0);
 
+/** Byte equality; for the manifest, equality without the fingerprints (see {@link comparableManifest}). */
+function same(relative: string, actual: Uint8Array, expected: Uint8Array): boolean {
+  if (Buffer.compare(actual, expected) === 0) return true;
+  if (relative !== MANIFEST_PATH) return false;
+  return comparableManifest(Buffer.from(actual).toString('utf8')) === comparableManifest(Buffer.from(expected).toString('utf8'));
+}
+
 export async function detectDrift(root: string, files: FileSet, previouslyGenerated: readonly string[]): Promise<DriftReport> {
   const changed: { path: string; diff: string }[] = [];
   const missing: string[] = [];
@@ -26,7 +34,7 @@ export async function detectDrift(root: string, files: FileSet, previouslyGenera
     const expected = files.get(relative)!;
     const actual = await readIfExists(path.join(root, relative));
     if (!actual) missing.push(relative);
-    else if (Buffer.compare(actual, expected) === 0) unchanged++;
+    else if (same(relative, actual, expected)) unchanged++;
     else {
       const diff = isText(expected) && isText(actual)
         ? createTwoFilesPatch(`a/${relative}`, `b/${relative}`, actual.toString('utf8'), Buffer.from(expected).toString('utf8'), 'committed', 'generated', { context: 3 })

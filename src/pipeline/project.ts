@@ -2,10 +2,10 @@
  * Finds the project's models and loads the inputs generators declared, so generators
  * themselves never touch the disk.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadModelFile, toDisplayPath } from '../load/load-model.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadModelFile } from '../load/load-model.js';
 import type { ArchitectureModel } from '../model/types.js';
 import type { Generator } from '../generators/types.js';
 import { listFilesRecursive } from '../output/list-files.js';
@@ -16,20 +16,7 @@ import { classAvailabilityWarnings } from '../cost/availability.js';
 import { parseSnapshot, snapshotPath } from '../cost/snapshot.js';
 import type { PriceSnapshot } from '../cost/types.js';
 
-/** Model files: the given ones, or every `model/*.yaml` in name order. */
-export async function resolveModelFiles(root: string, given: readonly string[]): Promise<string[]> {
-  if (given.length) return given.map((file) => path.resolve(root, file));
-  const dir = path.join(root, 'model');
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    throw new UserError(`no model given and ${toDisplayPath(dir, root)}/ does not exist`, [
-      { file: 'model/', line: 1, col: 1, rule: 'io/no-models', severity: 'error', message: 'no models found', hint: 'pass a model file, or run `archgen init` to create one' },
-    ]);
-  }
-  return names.filter((name) => /\.ya?ml$/i.test(name)).sort().map((name) => path.join(dir, name));
-}
+export { resolveModelFiles } from './model-files.js';
 
 export interface LoadedModels {
   readonly models: ArchitectureModel[];

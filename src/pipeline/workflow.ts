@@ -10,9 +10,11 @@ import type { Generator } from '../generators/types.js';
 import type { ArchitectureModel } from '../model/types.js';
 import { detectDrift, type DriftReport } from '../output/drift.js';
 import type { FileSet } from '../output/file-set.js';
-import { MANIFEST_PATH, manifestContent, nextManifest, readManifest } from '../output/manifest.js';
+import { MANIFEST_PATH, manifestContent, nextManifestDocument, PROJECT, readManifestDocument, type Fingerprint } from '../output/manifest.js';
 import { readIfExists, writeFileSet, type WriteEntry } from '../output/write.js';
 import { hasRenderDrift, parseRenderManifest, RENDER_MANIFEST_NAME, renderDrift, type RenderDrift } from '../render/render-manifest.js';
+import { currentBuildId } from './build-id.js';
+import { fingerprintOf, fingerprintReads, inputsDigest, modelsDigest, sha256Hex } from './fingerprint.js';
 import { generateFiles, type GenerateOptions } from './generate.js';
 import { loadInputs, loadModels, resolveModelFiles } from './project.js';
 
@@ -22,6 +24,8 @@ export interface WorkflowOptions extends GenerateOptions {
   readonly modelFiles: readonly string[];
   /** Folder overlays for generator inputs, e.g. `{ 'templates/': 'my-templates' }`. */
   readonly overlays?: Readonly<Record<string, string>>;
+  /** Build id recorded in the fingerprints; default: the running code's (tests pass their own). */
+  readonly buildId?: string;
 }
 
 export interface Prepared {
@@ -37,7 +41,8 @@ export async function prepareModels(root: string, modelFiles: readonly string[])
   const selectedFiles = await resolveModelFiles(root, modelFiles);
   const projectFiles = modelFiles.length ? await resolveModelFiles(root, []).catch(() => undefined) : selectedFiles;
   const selectedSet = new Set(selectedFiles);
-  const loaded = await loadModels(root, [...new Set([...selectedFiles, ...(projectFiles ?? [])])]);
+  // Project order (model/ by name) whatever the selection: project-wide files list every model in it.
+  const loaded = await loadModels(root, [...new Set([...(projectFiles ?? []), ...selectedFiles])]);
   const selectedIds = new Set(selectedFiles.map(modelIdOf));
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error' && selectedSet.has(path.resolve(root, d.file)));
   if (errors.length) throw new UserError(`${errors.length} error${errors.length === 1 ? '' : 's'} in the model${selectedFiles.length === 1 ? '' : 's'}`, errors);
@@ -51,12 +56,42 @@ async function produce(options: WorkflowOptions): Promise<{ files: FileSet; stal
   const generators: readonly Generator[] = options.generators ?? defaultGenerators;
   const inputs = await loadInputs(options.root, generators, options.overlays);
   const files = await generateFiles(prepared.selected, prepared.all, inputs, options);
-  const previous = await readManifest(options.root);
+  const previous = await readManifestDocument(options.root);
   // Models deleted from model/ leave stale files; when model/ cannot be listed, assume none was deleted.
   const existing = prepared.projectFiles && new Set([...prepared.projectFiles.map(modelIdOf), ...prepared.selected.map((m) => m.id)]);
-  const { manifest, stale } = nextManifest(previous, files, new Set(prepared.selected.map((m) => m.id)), existing);
-  files.add(MANIFEST_PATH, manifestContent(manifest), 'manifest');
+  const fingerprints = options.generators && options.generators !== defaultGenerators ? {} : await runFingerprints(options, prepared, files, generators);
+  const { document, stale } = nextManifestDocument(previous, files, new Set(prepared.selected.map((m) => m.id)), existing, fingerprints, sha256Hex);
+  files.add(MANIFEST_PATH, manifestContent(document), 'manifest');
   return { files, stale, prepared };
+}
+
+/**
+ * Fingerprints of the models this run generated and of the project-wide files. None when the
+ * build id is unknown or model/ cannot be listed (then `check` always takes the full path), and
+ * none for a custom generator list, which the build id does not describe.
+ */
+async function runFingerprints(options: WorkflowOptions, prepared: Prepared, files: FileSet, generators: readonly Generator[]): Promise<Record<string, Fingerprint>> {
+  const build = options.buildId ?? (await currentBuildId());
+  if (!build || !prepared.projectFiles) return {};
+  const root = options.root;
+  const reads = fingerprintReads(generators.flatMap((g) => g.reads ?? []));
+  const modelFiles = [...new Set([...prepared.projectFiles, ...prepared.selected.map((m) => path.resolve(root, m.source.file))])];
+  const facts = { build, reads, models: await modelsDigest(root, modelFiles), inputs: await inputsDigest(root, reads, options.overlays) };
+  const hashes: Record<string, string> = {};
+  const byModel = new Map<string, string[]>();
+  for (const file of files.paths()) {
+    hashes[file] = sha256Hex(files.get(file)!);
+    const model = files.modelOf(file) ?? PROJECT;
+    const list = byModel.get(model);
+    if (list) list.push(file);
+    else byModel.set(model, [file]);
+  }
+  const fingerprints: Record<string, Fingerprint> = { [PROJECT]: fingerprintOf(facts, hashes, byModel.get(PROJECT) ?? []) };
+  for (const model of prepared.selected) {
+    const warnings = prepared.warnings.filter((d) => d.file === model.source.file);
+    fingerprints[model.id] = fingerprintOf(facts, hashes, byModel.get(model.id) ?? [], warnings);
+  }
+  return fingerprints;
 }
 
 export async function runGenerate(options: WorkflowOptions): Promise<{ entries: WriteEntry[]; prepared: Prepared }> {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { hasDrift } from '../../output/drift.js';
-import { runCheck } from '../../pipeline/workflow.js';
+import { currentBuildId } from '../../pipeline/build-id.js';
+import { fastCheck } from '../../pipeline/fast-check.js';
 import type { CommandContext } from '../context.js';
 import { workflowOptions } from '../workflow-options.js';
 
@@ -10,19 +10,37 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .description('Fail when committed artifacts drift from the models (for CI)')
     .argument('[models...]', 'model files (default: every model/*.yaml)')
     .option('--templates <dir>', 'folder whose files override templates/')
+    .option('--full', 'always regenerate and compare, even when the fingerprints in output/manifest.json match')
     .addHelpText('after', `
+When output/manifest.json shows that no model, template, price snapshot or archgen itself changed
+since \`archgen generate\`, and every generated file still has its recorded sha256, check is clean
+without running the generators. Anything else regenerates in memory and diffs.
+
 Examples:
   $ archgen check                  # in CI, after checkout
   $ archgen check --format json
+  $ archgen check --full           # regenerate and diff regardless of the fingerprints
 
 Exit codes: 0 in step, 1 drift (a unified diff per changed file, missing and stale files listed), 2 invalid model.`)
-    .action(context.action(async (printer, files: string[], opts: { templates?: string }) => {
-      const { report, renders, prepared } = await runCheck(workflowOptions(printer, files, opts));
+    .action(context.action(async (printer, files: string[], opts: { templates?: string; full?: boolean }) => {
+      const options = workflowOptions(printer, files, opts);
+      if (!opts.full) {
+        const fast = await fastCheck({ root: options.root, modelFiles: files, overlays: options.overlays ?? {}, buildId: await currentBuildId() });
+        if (fast.clean) {
+          printer.diagnostics(fast.warnings);
+          if (printer.options.format === 'json') printer.json({ drift: false, changed: [], missing: [], stale: [], renders: [], unchanged: fast.unchanged, diffs: {}, fast: true });
+          else if (!printer.options.quiet) printer.out(`${printer.paint.green('✓')} ${fast.unchanged} generated files match the models ${printer.paint.dim('(fingerprints unchanged)')}`);
+          return 0;
+        }
+      }
+      // The full path loads the loader and every generator (elkjs, handlebars, …): only now.
+      const [{ runCheck }, { hasDrift }] = await Promise.all([import('../../pipeline/workflow.js'), import('../../output/drift.js')]);
+      const { report, renders, prepared } = await runCheck(options);
       printer.endProgress();
       printer.diagnostics(prepared.warnings);
       const drift = hasDrift(report) || renders.length > 0;
       if (printer.options.format === 'json') {
-        printer.json({ drift, changed: report.changed.map((c) => c.path), missing: report.missing, stale: report.stale, renders, unchanged: report.unchanged, diffs: Object.fromEntries(report.changed.map((c) => [c.path, c.diff])) });
+        printer.json({ drift, changed: report.changed.map((c) => c.path), missing: report.missing, stale: report.stale, renders, unchanged: report.unchanged, diffs: Object.fromEntries(report.changed.map((c) => [c.path, c.diff])), fast: false });
         return drift ? 1 : 0;
       }
       const paint = printer.paint;

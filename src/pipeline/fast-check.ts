@@ -1,0 +1,102 @@
+/**
+ * `check` without running the generators: when the manifest's fingerprints show that nothing
+ * the files were generated from has changed (model files, templates, price snapshots, archgen's
+ * code, the runtime) and every generated file on disk still has its recorded sha256, regenerating
+ * would give exactly the files on disk, so the tree is clean. Any difference, or anything this
+ * module cannot vouch for, sends `check` down the full regenerate-and-diff path, which names the
+ * drift. Loads neither the YAML parser nor the generators.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { manifestContent, MANIFEST_PATH, parseManifestDocument, PROJECT, type Fingerprint } from '../output/manifest.js';
+import { hasRenderDrift, parseRenderManifest, RENDER_MANIFEST_NAME, renderDrift } from '../render/render-manifest.js';
+import { runtimeId } from './build-id.js';
+import { inputsDigest, modelsDigest, outputsDigest, sha256Hex } from './fingerprint.js';
+import { resolveModelFiles } from './model-files.js';
+
+export interface FastCheckOptions {
+  readonly root: string;
+  /** Model files named on the command line; empty means every model in `model/`. */
+  readonly modelFiles: readonly string[];
+  readonly overlays?: Readonly<Record<string, string>>;
+  /** Build id of the running code; undefined never matches. */
+  readonly buildId: string | undefined;
+}
+
+export type FastCheckResult =
+  | { readonly clean: true; readonly unchanged: number; readonly warnings: readonly Diagnostic[] }
+  | { readonly clean: false; readonly reason: string };
+
+const modelIdOf = (file: string): string => path.basename(file).replace(/\.ya?ml$/i, '');
+
+/** Clean (with what the full path would print) or the first reason the full path is needed. */
+export async function fastCheck(options: FastCheckOptions): Promise<FastCheckResult> {
+  const miss = (reason: string): FastCheckResult => ({ clean: false, reason });
+  const { root } = options;
+  if (!options.buildId) return miss('no build id (run `npm run build`)');
+  const manifestText = await readFile(path.join(root, MANIFEST_PATH), 'utf8').catch(() => undefined);
+  const manifest = manifestText === undefined ? undefined : parseManifestDocument(manifestText);
+  // Only the exact bytes `generate` writes: anything else would show as drift on the full path.
+  if (!manifest || manifestContent(manifest) !== manifestText) return miss('no manifest with fingerprints');
+
+  const projectFiles = await resolveModelFiles(root, []);
+  const selectedFiles = await resolveModelFiles(root, options.modelFiles);
+  const projectIds = new Set(projectFiles.map(modelIdOf));
+  if (projectIds.size !== projectFiles.length) return miss('two model files share an id');
+  const projectSet = new Set(projectFiles);
+  if (!selectedFiles.every((file) => projectSet.has(file))) return miss('a model outside model/');
+  const selectedIds = [...new Set(selectedFiles.map(modelIdOf))];
+  // Files of models no longer in model/ are stale; let the full path name them.
+  if (Object.values(manifest.files).some((model) => model !== PROJECT && !projectIds.has(model))) return miss('the manifest lists a deleted model');
+
+  const groups = [PROJECT, ...selectedIds];
+  const fingerprints: Fingerprint[] = [];
+  for (const group of groups) {
+    const fingerprint = manifest.fingerprints[group];
+    if (!fingerprint) return miss(`no fingerprint for ${group}`);
+    fingerprints.push(fingerprint);
+  }
+  const models = await modelsDigest(root, projectFiles);
+  const runtime = runtimeId();
+  const inputs = new Map<string, string>();
+  for (const fingerprint of fingerprints) {
+    if (fingerprint.build !== options.buildId) return miss('archgen changed since generate');
+    if (fingerprint.runtime !== runtime) return miss('another Node.js/ICU version generated');
+    if (fingerprint.models !== models) return miss('a model file changed');
+    const reads = Array.isArray(fingerprint.reads) && fingerprint.reads.every((r) => typeof r === 'string') ? fingerprint.reads : undefined;
+    if (!reads) return miss('malformed fingerprint');
+    const key = JSON.stringify(reads);
+    if (!inputs.has(key)) inputs.set(key, await inputsDigest(root, reads, options.overlays));
+    if (fingerprint.inputs !== inputs.get(key)) return miss('templates or price snapshots changed');
+  }
+
+  const wanted = new Set(groups);
+  const paths = Object.keys(manifest.files).filter((file) => wanted.has(manifest.files[file]!));
+  const onDisk = new Map<string, Buffer>();
+  for (const [index, group] of groups.entries()) {
+    const own = paths.filter((file) => manifest.files[file] === group);
+    if (fingerprints[index]!.outputs !== outputsDigest(manifest.sha256, own)) return miss(`the manifest's file list of ${group} was edited`);
+  }
+  for (const file of paths) {
+    const bytes = await readFile(path.join(root, file)).catch(() => undefined);
+    if (!bytes) return miss(`${file} is missing`);
+    if (sha256Hex(bytes) !== manifest.sha256[file]) return miss(`${file} changed`);
+    onDisk.set(file, bytes);
+  }
+
+  // Rendered images are judged on the hashes of their sources, as on the full path.
+  for (const id of selectedIds) {
+    const text = await readFile(path.join(root, 'output', id, 'rendered', RENDER_MANIFEST_NAME), 'utf8').catch(() => undefined);
+    const sources = new Map<string, Uint8Array>();
+    for (const [file, bytes] of onDisk) {
+      if ((file.startsWith(`output/${id}/diagrams/`) && file.endsWith('.mmd')) || file === `resource/${id}.drawio`) sources.set(file, bytes);
+    }
+    if (hasRenderDrift(renderDrift(parseRenderManifest(text), sources))) return miss(`rendered images of ${id} are out of date`);
+  }
+
+  // In load order (model/ by name), as the full path prints them.
+  const selectedSet = new Set(selectedIds);
+  const warnings = projectFiles.map(modelIdOf).filter((id) => selectedSet.has(id)).flatMap((id) => manifest.fingerprints[id]!.warnings ?? []);
+  return { clean: true, unchanged: paths.length + 1, warnings };
+}
