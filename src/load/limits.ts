@@ -87,3 +87,14 @@ export function firstLoneCarriageReturn(text: string): number | undefined {
   const match = /\r(?!\n)/.exec(text);
   return match?.index;
 }
+
+/** `UTF-16 LE`/`UTF-16 BE` (with or without byte-order mark) when the bytes look like it: ASCII text has every other byte zero. */
+export function utf16Flavour(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && b === 0xfe) return 'UTF-16 LE (with byte-order mark)';
+  if (a === 0xfe && b === 0xff) return 'UTF-16 BE (with byte-order mark)';
+  if (bytes.length < 4) return undefined;
+  if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'UTF-16 LE';
+  if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'UTF-16 BE';
+  return undefined;
+}

@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NodePath, SourceLocator, SourcePosition } from '../model/types.js';
-import { firstControlCharacter, firstLoneCarriageReturn, MAX_NESTING_DEPTH, structureProblem, tooDeepInText, unclosedQuote } from './limits.js';
+import { firstControlCharacter, firstLoneCarriageReturn, utf16Flavour, MAX_NESTING_DEPTH, structureProblem, tooDeepInText, unclosedQuote } from './limits.js';
 
 /** Room for generated models of several thousand components (5000 ≈ 3 MB); a 50 MB file is still refused unread. */
 export const MAX_MODEL_BYTES = 8 * 1024 * 1024;
@@ -33,6 +33,8 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
   });
   const tooLarge = sizeLimitDiagnostic(file, bytes.byteLength);
   if (tooLarge) return { ok: false, diagnostics: [tooLarge] };
+  const utf16 = utf16Flavour(bytes);
+  if (utf16) return fail('yaml/encoding', `file is ${utf16}, not UTF-8`, 'save the file as UTF-8 (editors and PowerShell redirection often write UTF-16 on Windows)');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -45,10 +47,7 @@ export function parseModelText(file: string, bytes: Uint8Array): ParseResult {
   const control = firstControlCharacter(text);
   if (control) {
     const name = `U+${control.code.toString(16).toUpperCase().padStart(4, '0')}${control.code === 0 ? ' (NUL)' : ''}`;
-    const utf16 = control.code === 0 && /^(?:(?:[^\0]\0){2}|(?:\0[^\0]){2})/.test(text);
-    return fail('yaml/control-character', `control character ${name} in the text`, utf16
-      ? 'the file looks like UTF-16 without a byte-order mark: save it as UTF-8'
-      : 'a model is plain UTF-8 text: remove the character (NUL bytes usually mean a binary or UTF-16 file)', positionBefore(text, control.offset));
+    return fail('yaml/control-character', `control character ${name} in the text`, 'a model is plain UTF-8 text: remove the character (NUL bytes usually mean a binary file)', positionBefore(text, control.offset));
   }
 
   const loneCr = firstLoneCarriageReturn(text);
