@@ -52,7 +52,7 @@ export class ObserveContext {
   /** The value scope of the stack that holds `resource`. */
   scope(resource: CfnResource): ValueScope {
     const stack = this.stacks.get(resource.stackPath) ?? this.set.stacks[0]!;
-    return { stack, resource: (stackPath, logicalId) => this.byKey.get(keyOf(stackPath, logicalId)) };
+    return { set: this.set, stack, resource: (stackPath, logicalId) => this.byKey.get(keyOf(stackPath, logicalId)) };
   }
 
   origin(resource: CfnResource): Origin {

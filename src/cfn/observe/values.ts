@@ -3,11 +3,13 @@
  * offline (parameters with defaults, `Fn::Join`/`Fn::Select`/`Fn::Sub` over literals) become
  * literals; everything CloudFormation decides at deploy time stays `unknown` with its reason.
  */
-import type { CfnResource, CfnStack, CfnValue, ResolvedValue } from '../types.js';
+import { resolveValue } from '../resolve.js';
+import type { CfnResource, CfnStack, CfnTemplateSet, CfnValue, ResolvedValue } from '../types.js';
 import type { ElementKey, Link, Observed } from './types.js';
 
 /** Resolution of one template set: resource lookup by stack and logical id. */
 export interface ValueScope {
+  readonly set: CfnTemplateSet;
   readonly stack: CfnStack;
   /** The resource with this logical id in the stack, if any. */
   resource(stackPath: string, logicalId: string): CfnResource | undefined;
@@ -27,67 +29,9 @@ export function intrinsic(value: CfnValue | undefined): { name: string; arg: Cfn
   return name === 'Ref' || name.startsWith('Fn::') || name === 'Condition' ? { name, arg: value[name]! } : undefined;
 }
 
-/** What a value is known to be before deployment. */
-export function resolve(value: CfnValue, scope: ValueScope, depth = 0): ResolvedValue {
-  const fn = intrinsic(value);
-  if (!fn) {
-    if (Array.isArray(value)) {
-      const items = value.map((v) => resolve(v, scope, depth + 1));
-      return items.every((i) => i.kind === 'literal')
-        ? { kind: 'literal', value: items.map((i) => (i as { value: CfnValue }).value) }
-        : { kind: 'unknown', reason: 'a list with deploy-time values', expression: value };
-    }
-    return { kind: 'literal', value };
-  }
-  if (depth > 32) return { kind: 'unknown', reason: 'nested too deeply', expression: value };
-  const stackPath = scope.stack.path;
-  switch (fn.name) {
-    case 'Ref': {
-      const name = String(fn.arg);
-      if (name.startsWith('AWS::')) {
-        if (name === 'AWS::NoValue') return { kind: 'literal', value: null };
-        return { kind: 'unknown', reason: `pseudo parameter ${name}`, expression: value };
-      }
-      const parameter = scope.stack.parameters[name];
-      if (parameter) {
-        return parameter.default !== undefined
-          ? { kind: 'literal', value: parameter.default }
-          : { kind: 'unknown', reason: `parameter ${name} without a default`, expression: value };
-      }
-      return { kind: 'ref', logicalId: name, stackPath };
-    }
-    case 'Fn::GetAtt': {
-      const [logicalId, attribute] = Array.isArray(fn.arg) ? fn.arg.map(String) : String(fn.arg).split(/\.(.*)/s);
-      return { kind: 'attribute', logicalId: logicalId ?? '', attribute: attribute ?? '', stackPath };
-    }
-    case 'Fn::Join': {
-      if (!Array.isArray(fn.arg) || fn.arg.length !== 2) break;
-      const [sep, list] = fn.arg as [CfnValue, CfnValue];
-      const parts = resolve(list, scope, depth + 1);
-      if (typeof sep === 'string' && parts.kind === 'literal' && Array.isArray(parts.value)) {
-        return { kind: 'literal', value: parts.value.map((p) => String(p)).join(sep) };
-      }
-      break;
-    }
-    case 'Fn::Select': {
-      if (!Array.isArray(fn.arg) || fn.arg.length !== 2) break;
-      const index = resolve(fn.arg[0]!, scope, depth + 1);
-      const list = resolve(fn.arg[1]!, scope, depth + 1);
-      if (index.kind === 'literal' && list.kind === 'literal' && Array.isArray(list.value)) {
-        const item = list.value[Number(index.value)];
-        if (item !== undefined) return { kind: 'literal', value: item };
-      }
-      break;
-    }
-    case 'Fn::Sub': {
-      const text = typeof fn.arg === 'string' ? fn.arg : Array.isArray(fn.arg) && typeof fn.arg[0] === 'string' ? fn.arg[0] : undefined;
-      if (text !== undefined && !/\$\{(?!!)/.test(text)) return { kind: 'literal', value: text.replace(/\$\{!/g, '${') };
-      break;
-    }
-    default:
-      break;
-  }
-  return { kind: 'unknown', reason: `${fn.name} is evaluated at deploy time`, expression: value };
+/** What a value is known to be before deployment (the reader's folding of intrinsics). */
+export function resolve(value: CfnValue, scope: ValueScope): ResolvedValue {
+  return resolveValue(value, scope.stack, scope.set);
 }
 
 const unknownOf = <T>(resolved: ResolvedValue, expression: CfnValue): Observed<T> => ({
@@ -143,9 +87,10 @@ export function link(value: CfnValue | undefined, scope: ValueScope): Link | und
   if (value === undefined || value === null) return undefined;
   const r = resolve(value, scope);
   const target = r.kind === 'ref' || r.kind === 'attribute' ? r.logicalId : firstReference(value);
+  const stackPath = r.kind === 'ref' || r.kind === 'attribute' ? r.stackPath : scope.stack.path;
   const observed = str(value, scope) ?? given('');
   if (target === undefined) return { value: observed };
-  const found = scope.resource(scope.stack.path, target);
+  const found = scope.resource(stackPath, target);
   return found ? { key: keyOf(found.stackPath, found.logicalId), logicalId: target, value: observed } : { logicalId: target, value: observed };
 }
 
