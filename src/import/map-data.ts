@@ -3,6 +3,7 @@
  * caches, DynamoDB tables, secrets, container registries and log groups.
  */
 import { known, type Link } from '../cfn/observe/types.js';
+import type { CfnTemplateSet } from '../cfn/types.js';
 import type { ImportContext, RawModel } from './context.js';
 import { displayName } from './ids.js';
 
@@ -18,14 +19,17 @@ const placement = (subnets: string[], securityGroups: string[]): RawModel => ({
 });
 
 /**
- * A database's secret target attachment stands for the secret (its `Ref` is the secret's ARN):
- * values that name the attachment (an environment variable of a task) refer to the secret.
+ * A secret target attachment stands for its secret (its `Ref` is the secret's ARN): values that
+ * name the attachment (a task's environment variable) refer to the secret.
  */
-export function linkSecretAttachments(ctx: ImportContext): void {
-  for (const db of ctx.observed.databases) {
-    const secret = ctx.idOf(db.credentialsSecret);
-    if (!secret) continue;
-    for (const s of db.supporting) if (s.type === 'AWS::SecretsManager::SecretTargetAttachment') ctx.ownerComponent.set(s.key, secret);
+export function linkSecretAttachments(ctx: ImportContext, set: CfnTemplateSet): void {
+  for (const stack of set.stacks) {
+    for (const resource of stack.resources) {
+      if (resource.type !== 'AWS::SecretsManager::SecretTargetAttachment') continue;
+      const target = resource.properties.SecretId as { Ref?: unknown } | undefined;
+      const secret = typeof target?.Ref === 'string' ? ctx.modelIds.get(`${stack.path}/${target.Ref}`) : undefined;
+      if (secret) ctx.ownerComponent.set(`${stack.path}/${resource.logicalId}`, secret);
+    }
   }
 }
 
@@ -40,8 +44,7 @@ export function mapDatabases(ctx: ImportContext): RawModel[] {
       ctx.report.notMapped(db.origin, rawEngine ? `engine ${rawEngine} cannot be expressed in the model (Aurora PostgreSQL/MySQL, PostgreSQL, MySQL)` : 'the engine is known only at deploy time');
       return [];
     }
-    ctx.map(db.origin, id, element, db.supporting.filter((s) => !ctx.ownerComponent.has(s.key)));
-    for (const s of db.supporting) ctx.report.mappedTo(s, element);
+    ctx.map(db.origin, id, element, db.supporting);
     const engineVersion = ctx.valueOr(db.engineVersion, 'default', `${element}.engineVersion`, db.origin, 'the template leaves the version to RDS (its default at creation)');
     const instances = db.instances.flatMap((instance) => {
       ctx.partOf(instance.origin, id, `${element}.instances`, instance.supporting);
