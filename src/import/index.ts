@@ -44,14 +44,14 @@ export interface ImportResult {
 const ID_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
-function usage(file: string, rule: string, message: string, hint: string): UserError {
-  return new UserError(message, [{ file, line: 1, col: 1, rule, severity: 'error', message, hint }]);
+function usage(rule: string, message: string, hint: string): UserError {
+  return new UserError(message, [{ file: '<command line>', line: 1, col: 1, rule, severity: 'error', message, hint }]);
 }
 
 export async function importTemplate(options: ImportOptions): Promise<ImportResult> {
   const { root } = options;
   if (options.region !== undefined && !REGION_PATTERN.test(options.region)) {
-    throw usage('--region', 'import/bad-region', `"${options.region}" is not an AWS region code`, 'write it like ap-northeast-2 or us-east-1');
+    throw usage('import/bad-region', `"${options.region}" is not an AWS region code`, 'write it like ap-northeast-2 or us-east-1');
   }
   const templatePath = path.resolve(root, options.template);
   const set = await readTemplateSet(templatePath);
@@ -63,10 +63,10 @@ export async function importTemplate(options: ImportOptions): Promise<ImportResu
   const out = options.out ?? path.join('model', `${id}.yaml`);
   const display = toDisplayPath(out, root);
   if (!ID_PATTERN.test(id)) {
-    throw usage(options.id !== undefined ? '--id' : display, 'import/bad-id', `model id "${id}" is not lowercase letters, digits and dashes`, 'name the output file like model/orders.yaml, or pass --id orders');
+    throw usage('import/bad-id', `model id "${id}" is not lowercase letters, digits and dashes`, 'name the output file like model/orders.yaml, or pass --id orders');
   }
   if (modelIdOf(out) !== id) {
-    throw usage('--id', 'import/id-mismatch', `--id ${id} differs from the output file's name (${path.basename(out)})`, `a model's id is its file name: write to ${path.join(path.dirname(out), `${id}.yaml`)} or drop --id`);
+    throw usage('import/id-mismatch', `--id ${id} differs from the output file's name (${path.basename(out)})`, `a model's id is its file name: write to ${path.join(path.dirname(out), `${id}.yaml`)} or drop --id`);
   }
   const file = path.resolve(root, out);
   if (!options.force && !options.dryRun && (await readIfExists(file).catch(() => Buffer.alloc(0))) !== undefined) {

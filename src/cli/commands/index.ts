@@ -28,4 +28,5 @@ export const commandModules: readonly CommandModule[] = [
   { name: 'compare', load: async () => (await import('./compare.js')).registerCompare },
   { name: 'site', load: async () => (await import('./site.js')).registerSite },
   { name: 'watch', load: async () => (await import('./watch.js')).registerWatch },
+  { name: 'import', load: async () => (await import('./import.js')).registerImport },
 ];
