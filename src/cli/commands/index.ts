@@ -26,6 +26,7 @@ export const commandModules: readonly CommandModule[] = [
   { name: 'pricing', load: async () => (await import('./pricing.js')).registerPricing },
   { name: 'scaffold', load: async () => (await import('./scaffold.js')).registerScaffold },
   { name: 'compare', load: async () => (await import('./compare.js')).registerCompare },
+  { name: 'drift', load: async () => (await import('./drift.js')).registerDrift },
   { name: 'site', load: async () => (await import('./site.js')).registerSite },
   { name: 'watch', load: async () => (await import('./watch.js')).registerWatch },
   { name: 'import', load: async () => (await import('./import.js')).registerImport },
