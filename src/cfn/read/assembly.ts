@@ -23,6 +23,12 @@ export interface AssemblyStack {
   readonly assemblyDir: string;
   /** Where the manifest names the template, for messages about it. */
   readonly position: TemplatePosition;
+  /**
+   * File assets of the assembly: S3 object key (`<hash>.json`) → path relative to `assemblyDir`.
+   * Finds nested stack templates when the app was synthesized without asset metadata (by
+   * running the app directly instead of through the CDK CLI).
+   */
+  readonly assets: ReadonlyMap<string, string>;
 }
 
 const MANIFEST = 'manifest.json';
@@ -61,15 +67,23 @@ async function readAssembly(dir: string, limits: ReadLimits, stacks: AssemblySta
   const artifacts = data.artifacts ?? {};
   if (!isObject(artifacts)) return invalid(data, 'artifacts', '`artifacts` is not an object');
 
+  const assets = new Map<string, string>();
   for (const [id, artifact] of Object.entries(artifacts)) {
     if (!isObject(artifact) || typeof artifact.type !== 'string') return invalid(artifacts, id, `artifact "${id}" has no \`type\``);
+    const properties = artifact.properties;
+    if (artifact.type === 'cdk:asset-manifest' && isObject(properties) && typeof properties.file === 'string') {
+      await readAssetManifest(dir, properties.file, positionOf(properties, 'file')!, limits, assets);
+    }
+  }
+  for (const [id, artifact] of Object.entries(artifacts)) {
+    if (!isObject(artifact) || typeof artifact.type !== 'string') continue;
     if (artifact.type === 'aws:cloudformation:stack') {
       const properties = artifact.properties;
       if (!isObject(properties) || typeof properties.templateFile !== 'string') return invalid(artifact, 'properties', `stack artifact "${id}" has no \`properties.templateFile\``);
       const position = positionOf(properties, 'templateFile')!;
       const templateFile = await insideAssembly(dir, properties.templateFile, position, 'template file');
       const name = typeof artifact.displayName === 'string' && artifact.displayName ? artifact.displayName : id;
-      stacks.push({ path: name, templateFile, assemblyDir: dir, position });
+      stacks.push({ path: name, templateFile, assemblyDir: dir, position, assets });
     } else if (artifact.type === 'cdk:cloud-assembly') {
       const properties = artifact.properties;
       if (!isObject(properties) || typeof properties.directoryName !== 'string') return invalid(artifact, 'properties', `nested assembly artifact "${id}" has no \`properties.directoryName\``);
@@ -79,6 +93,29 @@ async function readAssembly(dir: string, limits: ReadLimits, stacks: AssemblySta
         fail(position, 'cfn/assembly-manifest-invalid', `nested assembly "${properties.directoryName}" leads back to an assembly already being read`, 'synthesize the app again', `${WHAT} manifest`);
       }
       await readAssembly(nested, limits, stacks, [...chain, dir], position);
+    }
+  }
+}
+
+/** Adds the file assets of one asset manifest (`<stack>.assets.json`) to `assets`; a missing one is skipped. */
+async function readAssetManifest(dir: string, relative: string, position: TemplatePosition, limits: ReadLimits, assets: Map<string, string>): Promise<void> {
+  const file = path.resolve(dir, relative);
+  if (!isInside(dir, file) || !(await stat(file).then((info) => info.isFile(), () => false))) return;
+  let data: CfnValue;
+  try {
+    data = (await readTemplateFile(await insideAssembly(dir, relative, position, 'asset manifest'), displayPath(file), limits)).data;
+  } catch (error) {
+    if (error instanceof UserError) throw invalidTemplate(displayPath(file), error.diagnostics, `${WHAT} asset manifest`);
+    throw error;
+  }
+  const files = isObject(data) && isObject(data.files) ? data.files : {};
+  for (const [hash, asset] of Object.entries(files)) {
+    const source = isObject(asset) ? asset.source : undefined;
+    if (!isObject(source) || typeof source.path !== 'string' || (source.packaging !== undefined && source.packaging !== 'file')) continue;
+    assets.set(`${hash}.json`, source.path);
+    const destinations = isObject(asset) && isObject(asset.destinations) ? Object.values(asset.destinations) : [];
+    for (const destination of destinations) {
+      if (isObject(destination) && typeof destination.objectKey === 'string') assets.set(destination.objectKey, source.path);
     }
   }
 }

@@ -87,8 +87,9 @@ export function checkReferences(built: BuiltStack): ReferenceCheck {
   return { problems, warnings };
 }
 
+/** A close name, or the CDK logical id that is `name` plus its 8-character hash (`Queue` → `Queue4A7E3555`). */
 function suggest(name: string, candidates: readonly string[], otherwise: string): string {
-  const close = didYouMean(name, candidates);
+  const close = didYouMean(name, candidates) ?? candidates.find((candidate) => candidate.length === name.length + 8 && candidate.startsWith(name) && /^[0-9A-F]{8}$/.test(candidate.slice(name.length)));
   return close ? `did you mean "${close}"?` : otherwise;
 }
 

@@ -56,19 +56,20 @@ export async function readTemplateSet(inputPath: string, options: ReadTemplateOp
       fail({ file: displayPath(path.join(inputPath, 'manifest.json')), line: 1, col: 1 }, 'cfn/assembly-no-stacks', 'the cloud assembly holds no CloudFormation stack',
         'synthesize an app that defines at least one Stack', 'CDK cloud assembly');
     }
-    for (const stack of stacks) await readStack(reader, stack.templateFile, stack.path, stack.assemblyDir, true);
+    for (const stack of stacks) await readStack(reader, stack.templateFile, stack.path, stack.assemblyDir, stack.assets);
   } else {
     if (info.size > limits.maxBytes) {
       fail({ file: display, line: 1, col: 1 }, 'cfn/too-large', `template is ${formatBytes(info.size)}, over the ${formatBytes(limits.maxBytes)} limit`, 'CloudFormation itself accepts at most 1 MB per template; check that this is the right file');
     }
-    await readStack(reader, inputPath, stackNameOf(inputPath), path.dirname(path.resolve(inputPath)), false);
+    await readStack(reader, inputPath, stackNameOf(inputPath), path.dirname(path.resolve(inputPath)), undefined);
   }
   return { source: display, stacks: reader.stacks, warnings: [...reader.warnings, ...unknownTypeWarnings(reader)] };
 }
 
-/** Stack path of a lone template file: its name without extensions (`network.template.json` → `network`). */
+/** Stack path of a lone template file: its name without extension (`network.template.json` → `network`). */
 export function stackNameOf(file: string): string {
-  return path.basename(file).replace(/(\.template)?\.(json|ya?ml|template)$/i, '') || path.basename(file);
+  const base = path.basename(file);
+  return base.replace(/(\.template)?\.[^.]+$/i, '') || base;
 }
 
 /** One warning per resource type archgen does not know, naming its resources. */

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
-import type { CfnStack, CfnTemplateSet, TemplatePosition } from '../types.js';
+import type { CfnResource, CfnStack, CfnTemplateSet, CfnValue, TemplatePosition } from '../types.js';
 import { insideAssembly } from './assembly.js';
 import { checkReferences } from './checks.js';
 import { displayPath } from './display-path.js';
@@ -29,7 +29,8 @@ const MAX_NESTING = 16;
  * inside an assembly (`inAssembly`) a missing nested template is an error, beside a lone
  * template file only a warning.
  */
-export async function readStack(reader: StackReader, file: string, stackPath: string, baseDir: string, inAssembly: boolean, chain: readonly string[] = []): Promise<void> {
+export async function readStack(reader: StackReader, file: string, stackPath: string, baseDir: string, assets: ReadonlyMap<string, string> | undefined, chain: readonly string[] = []): Promise<void> {
+  const inAssembly = assets !== undefined;
   const display = displayPath(file);
   const parsed = await readTemplateFile(file, display, reader.limits);
   const built = buildStack(parsed.data, display, stackPath);
@@ -41,25 +42,47 @@ export async function readStack(reader: StackReader, file: string, stackPath: st
 
   for (const resource of built.stack.resources) {
     if (resource.type !== 'AWS::CloudFormation::Stack') continue;
-    const nested = nestedTemplatePath(resource.metadata, resource.properties, inAssembly);
-    if (!nested) continue;
+    const nested = nestedTemplatePath(resource.metadata, resource.properties, assets);
+    if (!nested) {
+      reader.warnings.push({ rule: 'cfn/nested-template-missing', message: `the template of nested stack ${resource.logicalId} is not in ${inAssembly ? 'the assembly' : 'a local file'}; its resources are not read`, position: resource.position });
+      continue;
+    }
     const position = (nested.from === 'metadata' ? positionOf(resource.metadata, 'aws:asset:path') : positionOf(resource.properties, 'TemplateURL')) ?? resource.position;
     const nestedFile = await locateNested(nested.path, baseDir, position, inAssembly, reader);
     if (!nestedFile) continue;
     if (chain.includes(nestedFile) || nestedFile === path.resolve(file) || chain.length >= MAX_NESTING) {
       fail(position, 'cfn/circular-nested-stack', `nested stack ${resource.logicalId} leads back to a template already being read (${displayPath(nestedFile)})`, 'a stack cannot contain itself; point the nested stack at its own template');
     }
-    await readStack(reader, nestedFile, `${stackPath}/${resource.logicalId}`, baseDir, inAssembly, [...chain, path.resolve(file)]);
+    await readStack(reader, nestedFile, `${stackPath}/${resource.logicalId}`, baseDir, assets, [...chain, path.resolve(file)]);
   }
 }
 
-function nestedTemplatePath(metadata: CfnStack['resources'][number]['metadata'], properties: CfnStack['resources'][number]['properties'], inAssembly: boolean): { path: string; from: 'metadata' | 'TemplateURL' } | undefined {
+/**
+ * Where a nested stack's template is: CDK's `aws:asset:path` metadata; else, in an assembly, the
+ * file asset whose S3 object key ends the `TemplateURL`; else, beside a lone template, a local
+ * `TemplateURL` (a template before `aws cloudformation package`).
+ */
+function nestedTemplatePath(metadata: CfnResource['metadata'], properties: CfnResource['properties'], assets: ReadonlyMap<string, string> | undefined): { path: string; from: 'metadata' | 'TemplateURL' } | undefined {
   const asset = metadata['aws:asset:path'];
   if (typeof asset === 'string' && asset) return { path: asset, from: 'metadata' };
-  // A template before `aws cloudformation package` names its nested templates by local path.
   const url = properties.TemplateURL;
-  if (!inAssembly && typeof url === 'string' && url && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return { path: url, from: 'TemplateURL' };
+  if (assets) {
+    for (const text of stringsIn(url ?? null)) {
+      const key = /[^/]+$/.exec(text)?.[0];
+      const source = key === undefined ? undefined : assets.get(key);
+      if (source) return { path: source, from: 'TemplateURL' };
+    }
+    return undefined;
+  }
+  if (typeof url === 'string' && url && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return { path: url, from: 'TemplateURL' };
   return undefined;
+}
+
+function stringsIn(value: CfnValue): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
 }
 
 async function locateNested(relative: string, baseDir: string, position: TemplatePosition, inAssembly: boolean, reader: StackReader): Promise<string | undefined> {
