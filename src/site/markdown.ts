@@ -186,6 +186,8 @@ function inline(text: string, options: MarkdownOptions): string {
   const stash = (markup: string) => `\u0000${spans.push(markup) - 1}\u0000`;
   let s = text.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_, __, code: string) => stash(`<code>${escapeHtml(code.trim())}</code>`));
   s = s.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, (_, c: string) => stash(escapeHtml(c)));
+  // An entity reference means its character (CommonMark), as it does in HTML: pass it through instead of escaping its `&`.
+  s = s.replace(/&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g, (entity) => stash(entity));
   s = s.replace(/<br\s*\/?>/gi, () => stash('<br>'));
   s = s.replace(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, alt: string, src: string) => {
     const resolved = options.image ? options.image(src) : undefined;
