@@ -25,6 +25,8 @@ export function compareDatabases(ctx: DriftContext, net: NetworkMatch, idOf: Map
     idOf.set(o.origin.key, db.id);
     ctx.match(path, o.origin);
     if (db.credentialsSecret && o.credentialsSecret?.key) credentials.set(o.credentialsSecret.key, db.credentialsSecret);
+    // Without a modelled credentials secret, the generated master secret is part of the database.
+    else if (o.credentialsSecret?.key) ctx.match(`${path}.credentials`, ...ctx.observed.secrets.filter((s) => s.origin.key === o.credentialsSecret!.key).map((s) => s.origin));
     ctx.compare('engine', [...db.loc, 'engine'], `${path}.engine`, db.engine, o.engine, o.origin);
     ctx.compare('engineVersion', [...db.loc, 'engineVersion'], `${path}.engineVersion`, db.engineVersion, o.engineVersion, o.origin);
     ctx.compare('port', [...db.loc, 'port'], `${path}.port`, db.port, o.port, o.origin);

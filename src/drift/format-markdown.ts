@@ -18,7 +18,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 export function renderDriftMarkdown(report: DriftReport): string {
   const { summary } = report;
-  const lines: string[] = ['## Architecture drift', ''];
+  const lines: string[] = ['# Architecture drift', ''];
   const subject = `${md(report.modelFile)} (${md(report.environment)}) against ${md(report.template)}`;
   lines.push(report.findings.length === 0
     ? `**No drift**: ${subject} match.`
@@ -26,23 +26,23 @@ export function renderDriftMarkdown(report: DriftReport): string {
   lines.push('');
   const changed = report.findings.filter((f) => f.rule === 'drift/changed');
   if (changed.length) {
-    lines.push('### Changed values', '', ...table(['Model', 'Model value', 'Template value', 'Template'],
+    lines.push('## Changed values', '', ...table(['Model', 'Model value', 'Template value', 'Template'],
       changed.map((f) => [modelCell(f.model), value(f.modelValue), value(f.templateValue), templateCell(f.template)])), '');
   }
   const missing = report.findings.filter((f) => f.rule === 'drift/missing');
   if (missing.length) {
-    lines.push('### In the model, not in the template', '', ...table(['Model', 'Finding'], missing.map((f) => [modelCell(f.model), md(f.message)])), '');
+    lines.push('## In the model, not in the template', '', ...table(['Model', 'Finding'], missing.map((f) => [modelCell(f.model), md(f.message)])), '');
   }
   const unmodelled = report.findings.filter((f) => f.rule === 'drift/unmodelled');
   if (unmodelled.length) {
-    lines.push('### In the template, not in the model', '', ...table(['Template', 'Finding', 'Near'], unmodelled.map((f) => [templateCell(f.template), md(f.message), modelCell(f.model)])), '');
+    lines.push('## In the template, not in the model', '', ...table(['Template', 'Finding', 'Near'], unmodelled.map((f) => [templateCell(f.template), md(f.message), modelCell(f.model)])), '');
   }
   if (report.unknown.length) {
-    lines.push('### Known only at deploy time (not drift)', '', ...table(['Model', 'Model value', 'Template', 'Why'],
+    lines.push('## Known only at deploy time (not drift)', '', ...table(['Model', 'Model value', 'Template', 'Why'],
       report.unknown.map((u) => [modelCell(u.model), value(u.modelValue), templateCell(u.template), md(u.reason)])), '');
   }
   if (report.notes.length) {
-    lines.push('### Scaffold substitutions (not drift)', '', ...table(['Model', 'Note'], report.notes.map((n) => [modelCell(n.model), md(n.message)])), '');
+    lines.push('## Scaffold substitutions (not drift)', '', ...table(['Model', 'Note'], report.notes.map((n) => [modelCell(n.model), md(n.message)])), '');
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
