@@ -111,7 +111,7 @@ function buildOnce(set: CfnTemplateSet, observed: ObservedArchitecture, options:
   const connections = mapFlows(ctx, components);
   const alarms = mapAlarms(ctx);
   const logGroups = components.filter((c) => c.type === 'log-group').map((c) => c.id as string);
-  reportLeftovers(ctx);
+  reportLeftovers(ctx, set);
 
   const metadata = metadataOf(set, observed, region);
   if (metadata.owner === 'unknown') ctx.report.guessed('metadata.owner', 'unknown', 'no `owner` or `team` tag is shared by every resource');

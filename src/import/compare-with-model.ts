@@ -188,7 +188,7 @@ function diffValues(model: Json | undefined, imported: Json | undefined, path: s
     for (const key of [...new Set([...Object.keys(model), ...Object.keys(imported)])].sort()) diffValues(model[key], imported[key], `${path}.${key}`, visit, key);
     return;
   }
-  if (Array.isArray(model) && Array.isArray(imported) && [...model, ...imported].some(isObject)) {
+  if (Array.isArray(model) && Array.isArray(imported) && model.length && imported.length && [...model, ...imported].some(isObject)) {
     const keyed = (list: Json[]) => new Map(list.map((item, i) => [itemKey(field, item, i, list), item]));
     const a = keyed(model);
     const b = keyed(imported);

@@ -3,6 +3,7 @@
  * the model has no place for it.
  */
 import type { ObservedArchitecture, Origin } from '../cfn/observe/types.js';
+import type { CfnTemplateSet } from '../cfn/types.js';
 import type { ImportContext } from './context.js';
 
 const SERVICE_REASONS: readonly [RegExp, string][] = [
@@ -38,7 +39,7 @@ function elements(o: ObservedArchitecture): { origin: Origin; supporting: readon
   ];
 }
 
-export function reportLeftovers(ctx: ImportContext): void {
+export function reportLeftovers(ctx: ImportContext, set: CfnTemplateSet): void {
   const report = ctx.report;
   for (const element of elements(ctx.observed)) {
     if (report.isMapped(element.origin.key)) continue;
@@ -46,6 +47,13 @@ export function reportLeftovers(ctx: ImportContext): void {
   }
   for (const { origin } of ctx.observed.unclaimed) report.notMapped(origin, reasonFor(origin.type));
   for (const element of allSupported(ctx.observed)) if (!report.isMapped(element.origin.key)) report.notMapped(element.origin, reasonFor(element.origin.type));
+  // Safety net: every resource of the template is reported, even one the observation does not place.
+  for (const stack of set.stacks) {
+    for (const r of stack.resources) {
+      const origin: Origin = { key: `${stack.path}/${r.logicalId}`, logicalId: r.logicalId, stackPath: stack.path, type: r.type, position: r.position, tags: {} };
+      if (!report.isMapped(origin.key)) report.notMapped(origin, reasonFor(r.type));
+    }
+  }
   // Helpers of elements that were not imported (route tables of a second VPC, roles of a skipped service, …).
   for (const group of allSupported(ctx.observed)) {
     if (report.isMapped(group.origin.key)) continue;

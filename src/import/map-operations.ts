@@ -16,6 +16,7 @@ export function mapTopics(ctx: ImportContext): RawModel[] {
     const element = `components.${id}`;
     ctx.map(topic.origin, id, element, topic.supporting);
     const subscriptions = topic.subscriptions.flatMap((s) => {
+      if (s.origin) ctx.partOf(s.origin, id, `${element}.subscriptions`);
       const protocol = ctx.value(s.protocol, `${element}.subscriptions`, topic.origin);
       const endpoint = ctx.value(s.endpoint, `${element}.subscriptions`, topic.origin);
       if (!protocol || !endpoint) return [];

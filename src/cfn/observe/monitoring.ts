@@ -73,8 +73,8 @@ export function observeTopics(ctx: ObserveContext): ObservedTopic[] {
       endpoint: str(prop(s, 'Endpoint'), scope) ?? given(''),
     }));
     const separate = subscriptions.filter((s) => link(s.properties.TopicArn, ctx.scope(s))?.key === key).map((s) => {
-      ctx.claim(s);
-      return { protocol: str(s.properties.Protocol, ctx.scope(s)) ?? given(''), endpoint: str(s.properties.Endpoint, ctx.scope(s)) ?? given('') };
+      const origin = ctx.claim(s);
+      return { protocol: str(s.properties.Protocol, ctx.scope(s)) ?? given(''), endpoint: str(s.properties.Endpoint, ctx.scope(s)) ?? given(''), origin };
     });
     const name = str(t.properties.TopicName, scope);
     return { origin: ctx.claim(t), supporting: [], ...(name ? { name } : {}), subscriptions: [...inline, ...separate] };

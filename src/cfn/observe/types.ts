@@ -289,7 +289,8 @@ export interface ObservedAlarm extends ElementBase {
 
 export interface ObservedTopic extends ElementBase {
   readonly name?: Observed<string>;
-  readonly subscriptions: readonly { readonly protocol: Observed<string>; readonly endpoint: Observed<string> }[];
+  /** `origin`: the `AWS::SNS::Subscription` resource, for subscriptions that are not inline. */
+  readonly subscriptions: readonly { readonly protocol: Observed<string>; readonly endpoint: Observed<string>; readonly origin?: Origin }[];
 }
 
 export interface ObservedSecret extends ElementBase {
