@@ -11,6 +11,7 @@ import { schemaGenerator } from '../../src/generators/schema.js';
 import type { Generator } from '../../src/generators/types.js';
 import { MANIFEST_PATH, readManifest } from '../../src/output/manifest.js';
 import { writeAtomic } from '../../src/output/write.js';
+import { BUILD_ID_PATH } from '../../src/pipeline/build-id.js';
 import { GeneratorError } from '../../src/pipeline/generate.js';
 import { runCheck, runGenerate } from '../../src/pipeline/workflow.js';
 import { runBuiltCli, tempProject } from './helpers.js';
@@ -52,7 +53,9 @@ beforeAll(async () => {
   try {
     const full = await tempProject();
     fullRoot = full.root;
-    await runGenerate({ root: fullRoot, modelFiles: [] });
+    // The built CLI regenerates below: record its build id, so the fingerprints match too.
+    const buildId = (JSON.parse(await readFile(BUILD_ID_PATH, 'utf8')) as { buildId: string }).buildId;
+    await runGenerate({ root: fullRoot, modelFiles: [], buildId });
     fullOnce = await tree(fullRoot);
   } finally {
     if (previousTz === undefined) delete process.env.TZ;
