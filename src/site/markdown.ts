@@ -32,7 +32,9 @@ const SAFE_SCHEME = /^(https?:|mailto:|#|\.{0,2}\/|[\w\-.~%]+(?:[/#?]|$))/i;
 
 /** Converts Markdown to HTML and lists its headings (for a table of contents). */
 export function markdownToHtml(source: string, options: MarkdownOptions = {}): MarkdownResult {
-  const lines = source.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '').split('\n');
+  // Only HTML comment blocks (a line starting with `<!--`) are dropped: escaped model text such as
+  // `\<!-- x --\>` mid-line is text, and must not swallow everything up to a later `-->`.
+  const lines = source.replace(/\r\n?/g, '\n').replace(/^ {0,3}<!--[\s\S]*?-->/gm, '').split('\n');
   const out: string[] = [];
   const headings: Heading[] = [];
   const usedIds = new Map<string, number>();
@@ -184,8 +186,9 @@ export function stripInline(text: string): string {
 function inline(text: string, options: MarkdownOptions): string {
   const spans: string[] = [];
   const stash = (markup: string) => `\u0000${spans.push(markup) - 1}\u0000`;
-  let s = text.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_, __, code: string) => stash(`<code>${escapeHtml(code.trim())}</code>`));
-  s = s.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, (_, c: string) => stash(escapeHtml(c)));
+  // One left-to-right pass, so an escaped backtick (\`) never opens a code span and a backslash inside code stays literal.
+  let s = text.replace(/\\([\\`*_{}[\]()#+\-.!|<>])|(`+)([\s\S]*?[^`])\2(?!`)/g, (_, escaped: string | undefined, __, code: string) =>
+    stash(escaped !== undefined ? escapeHtml(escaped) : `<code>${escapeHtml(code.trim())}</code>`));
   // An entity reference means its character (CommonMark), as it does in HTML: pass it through instead of escaping its `&`.
   s = s.replace(/&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g, (entity) => stash(entity));
   s = s.replace(/<br\s*\/?>/gi, () => stash('<br>'));
