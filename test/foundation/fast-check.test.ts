@@ -28,7 +28,7 @@ async function recordRenders(root: string): Promise<void> {
   const manifest = parseManifestDocument(await readFile(path.join(root, MANIFEST_PATH), 'utf8'))!;
   const ids = new Set(Object.values(manifest.files).filter((m) => m !== '*'));
   for (const id of ids) {
-    const sources: RenderManifest['sources'] = {};
+    const sources: Record<string, RenderManifest['sources'][string]> = {};
     for (const file of Object.keys(manifest.files)) {
       if ((file.startsWith(`output/${id}/diagrams/`) && file.endsWith('.mmd')) || file === `resource/${id}.drawio`) {
         sources[file] = { sha256: sha256(await readFile(path.join(root, file))), renderer: 'test', outputs: [] };
