@@ -3,7 +3,9 @@
  * stay fixed even when the random runs no longer happen to draw them.
  */
 import { describe, expect, it } from 'vitest';
+import { drawioGenerator } from '../../src/generators/drawio/index.js';
 import { loadModelFromBytes } from '../../src/load/load-model.js';
+import { xmlProblems } from './checks.js';
 
 const load = (yaml: string) => loadModelFromBytes('model/regression.yaml', new TextEncoder().encode(yaml));
 
@@ -31,5 +33,32 @@ components:
     const dev = result.model!.environments.dev!;
     expect(dev.components.map((c) => [c.id, typeof c, c.type])).toEqual([['constructor', 'object', 'client'], ['api', 'object', 'function']]);
     expect(dev.components.find((c) => c.type === 'function')).toMatchObject({ memoryMb: 256 });
+  });
+
+  it('draw.io lays out flows between services in two zones and out to a client (ELK refused the last-layer zones)', async () => {
+    // Found by "every output of every generator is valid in its format": elk.layout threw
+    // UnsupportedConfigurationException ("layer constraint set to LAST") and generate failed.
+    const service = (id: string, subnet: string) =>
+      `  - { id: ${id}, type: container-service, name: ${id}, subnets: [${subnet}], cpu: 256, memory: 512, minTasks: 0, maxTasks: 1, container: { name: a, image: app:latest, port: 80 } }\n`;
+    const result = load(`version: 1
+metadata: { name: x, owner: team, region: ap-northeast-2 }
+network:
+  vpc: { id: vpc-main, cidr: 10.0.0.0/16 }
+  availabilityZones: [ap-northeast-2a, ap-northeast-2c]
+  subnets:
+    - { id: subnet-0, tier: public, az: ap-northeast-2c, cidr: 10.0.0.0/24 }
+    - { id: subnet-1, tier: public, az: ap-northeast-2a, cidr: 10.0.1.0/24 }
+components:
+${service('api', 'subnet-0')}${service('worker', 'subnet-1')}  - { id: users, type: client, name: Users }
+connections:
+  - { id: flow-0, from: api, to: worker, protocol: HTTP }
+  - { id: flow-1, from: worker, to: users, protocol: HTTPS }
+  - { id: flow-2, from: api, to: users, protocol: HTTPS }
+`);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const model = result.model!;
+    const [file] = await drawioGenerator.generate(model, { models: [model], inputs: new Map() });
+    expect(xmlProblems(file!.path, String(file!.content))).toEqual([]);
+    for (const id of ['api', 'worker', 'users']) expect(String(file!.content)).toContain(`architecture/c/${id}"`);
   });
 });
