@@ -166,3 +166,45 @@ describe('the seed after editing the generated CDK code', () => {
     ]);
   });
 });
+
+describe('the synthesized template on its own (no cdk.out: logical ids instead of construct paths)', () => {
+  /** The pristine stack template, changed by `edit`, written next to the assembly. */
+  async function variant(name: string, edit: (resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>) => void): Promise<string> {
+    const template = JSON.parse(await readFile(path.join(root, pristine, 'PointSystem-Prod.template.json'), 'utf8')) as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
+    edit(template.Resources);
+    const file = path.join(path.dirname(pristine), `${name}.template.json`);
+    await writeFile(path.join(root, file), JSON.stringify(template, null, 1));
+    return file;
+  }
+  const drift = async (file: string) => {
+    const run = await runDrift([SEED, '--template', file, '--env', 'prod', '--output-format', 'json']);
+    return { code: run.code, report: JSON.parse(run.stdout) as { findings: Finding[] } };
+  };
+
+  it('still has no drift', async () => {
+    const { code, report } = await drift(await variant('same', () => undefined));
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('reports a resource no model element describes as unmodelled, and a removed alarm as missing', async () => {
+    const file = await variant('changed', (resources) => {
+      resources.ExtraQueue = { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 60 } };
+      const alarm = Object.keys(resources).find((id) => id.startsWith('MonitoringHighMemory'))!;
+      delete resources[alarm];
+      const sg = Object.keys(resources).find((id) => id.startsWith('NetworkRdsSg') && resources[id]!.Type === 'AWS::EC2::SecurityGroup')!;
+      resources[sg]!.Properties!.SecurityGroupIngress = [{ CidrIp: '10.0.0.0/8', IpProtocol: 'tcp', FromPort: 22, ToPort: 22 }];
+    });
+    const { code, report } = await drift(file);
+    expect(code).toBe(1);
+    const rds = env().securityGroups.find((g) => g.id === 'rds-sg')!;
+    const alarm = env().monitoring.alarms.find((a) => a.id === 'high-memory')!;
+    expect(report.findings.map((f) => [f.rule, f.model?.path, f.template?.logicalId])).toEqual([
+      ['drift/unmodelled', 'securityGroups.rds-sg.ingress', expect.stringMatching(/^NetworkRdsSg/)],
+      ['drift/missing', 'monitoring.alarms.high-memory', undefined],
+      ['drift/unmodelled', undefined, 'ExtraQueue'],
+    ]);
+    expect(report.findings[0]!.model!.line).toBe(at([...rds.loc, 'ingress']).line);
+    expect(report.findings[1]!.model!.line).toBe(at(alarm.loc).line);
+  });
+});
