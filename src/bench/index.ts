@@ -1,4 +1,5 @@
 /** The one place benchmarks are plugged in. */
+import { cfnBenchmark } from './cfn.js';
 import { costBenchmark } from './cost.js';
 import { docsBenchmark } from './docs.js';
 import { drawioBenchmark } from './drawio.js';
@@ -18,4 +19,5 @@ export const benchmarks: readonly Benchmark[] = [
   siteBenchmark,
   scaffoldBenchmark,
   docsBenchmark,
+  cfnBenchmark,
 ];

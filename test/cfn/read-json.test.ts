@@ -20,6 +20,24 @@ describe('the JSON parser', () => {
     }), { numRuns: 300 });
   });
 
+  it('knows where every key and item of any JSON object is written', () => {
+    const json = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 5 }), { minKeys: 1 });
+    fc.assert(fc.property(json, fc.constantFrom(undefined, 2), (value, indent) => {
+      const text = JSON.stringify(value, null, indent);
+      const lines = text.split('\n');
+      const check = (node: unknown) => {
+        if (node === null || typeof node !== 'object') return;
+        for (const [key, child] of Object.entries(node)) {
+          const at = positionOf(node, Array.isArray(node) ? Number(key) : key)!;
+          const written = lines[at.line - 1]!.slice(at.col - 1);
+          expect(written.startsWith(Array.isArray(node) ? JSON.stringify(child).slice(0, 1) : JSON.stringify(key))).toBe(true);
+          check(child);
+        }
+      };
+      check(parse(text));
+    }), { numRuns: 200 });
+  });
+
   it('decodes every escape, including surrogate pairs', () => {
     const text = String.raw`{"a": "q\"b\\s\/n\nt\tr\rf\fb\bu\u00e9\ud83d\ude00 end", "b": -0.5e-3, "c": [true, false, null], "__proto__": {"x": 1}}`;
     const value = parse(text) as Record<string, CfnValue>;

@@ -18,7 +18,8 @@ export interface ReferenceCheck {
 
 interface Edge {
   readonly to: string;
-  readonly at: TemplatePosition;
+  /** Where the reference is written; computed only for the cycle reported. */
+  readonly at: () => TemplatePosition;
 }
 
 /** Checks the references of a stack built by `buildStack`. */
@@ -36,31 +37,31 @@ export function checkReferences(built: BuiltStack): ReferenceCheck {
   };
 
   const checkOne = (reference: TemplateReference, edges?: Edge[]) => {
-    const position = at(reference.container, reference.key);
+    const where = () => at(reference.container, reference.key);
     const { target } = reference;
     switch (reference.kind) {
       case 'condition':
-        if (!(target in stack.conditions)) unknown(position, `condition "${target}" is not declared`, suggest(target, Object.keys(stack.conditions), 'declare it under `Conditions:`'), 'cfn/unknown-condition');
+        if (!(target in stack.conditions)) unknown(where(), `condition "${target}" is not declared`, suggest(target, Object.keys(stack.conditions), 'declare it under `Conditions:`'), 'cfn/unknown-condition');
         return;
       case 'mapping':
-        if (!(target in stack.mappings)) unknown(position, `mapping "${target}" is not declared`, suggest(target, Object.keys(stack.mappings), 'declare it under `Mappings:`'), 'cfn/unknown-mapping');
+        if (!(target in stack.mappings)) unknown(where(), `mapping "${target}" is not declared`, suggest(target, Object.keys(stack.mappings), 'declare it under `Mappings:`'), 'cfn/unknown-mapping');
         return;
       case 'Ref':
       case 'Fn::Sub':
         if (reference.attribute === undefined && (PSEUDO_PARAMETERS.has(target) || target in stack.parameters)) return;
         if (resourceIds.has(target)) {
-          edges?.push({ to: target, at: position });
+          edges?.push({ to: target, at: where });
           return;
         }
-        unknown(position, `${reference.kind === 'Ref' ? 'Ref' : 'Fn::Sub variable'} "${reference.attribute === undefined ? target : `${target}.${reference.attribute}`}" names no resource${reference.attribute === undefined ? ', parameter or pseudo parameter' : ''}`,
+        unknown(where(), `${reference.kind === 'Ref' ? 'Ref' : 'Fn::Sub variable'} "${reference.attribute === undefined ? target : `${target}.${reference.attribute}`}" names no resource${reference.attribute === undefined ? ', parameter or pseudo parameter' : ''}`,
           suggest(target, reference.attribute === undefined ? [...refNames, ...PSEUDO_PARAMETERS] : [...resourceIds], 'declare it under `Resources:` or `Parameters:`'));
         return;
       case 'Fn::GetAtt':
         if (resourceIds.has(target)) {
-          edges?.push({ to: target, at: position });
+          edges?.push({ to: target, at: where });
           return;
         }
-        unknown(position, `Fn::GetAtt names "${target}", which is not a resource`, suggest(target, [...resourceIds], 'Fn::GetAtt reads an attribute of a resource declared under `Resources:`'));
+        unknown(where(), `Fn::GetAtt names "${target}", which is not a resource`, suggest(target, [...resourceIds], 'Fn::GetAtt reads an attribute of a resource declared under `Resources:`'));
     }
   };
 
@@ -72,9 +73,9 @@ export function checkReferences(built: BuiltStack): ReferenceCheck {
     forEachReference(body.Metadata ?? null, (reference) => checkOne(reference));
     for (const [index, name] of resource.dependsOn.entries()) {
       const dependsOn = body.DependsOn;
-      const position = Array.isArray(dependsOn) ? at(dependsOn, index) : at(body, 'DependsOn');
-      if (resourceIds.has(name)) edges.push({ to: name, at: position });
-      else unknown(position, `DependsOn names "${name}", which is not a resource`, suggest(name, [...resourceIds], 'DependsOn lists logical ids of resources in the same template'));
+      const where = () => (Array.isArray(dependsOn) ? at(dependsOn, index) : at(body, 'DependsOn'));
+      if (resourceIds.has(name)) edges.push({ to: name, at: where });
+      else unknown(where(), `DependsOn names "${name}", which is not a resource`, suggest(name, [...resourceIds], 'DependsOn lists logical ids of resources in the same template'));
     }
     if (resource.condition !== undefined) checkOne({ kind: 'condition', target: resource.condition, container: body, key: 'Condition' });
     graph.set(resource.logicalId, edges);
@@ -117,7 +118,7 @@ function findCycle(stack: CfnStack, graph: ReadonlyMap<string, readonly Edge[]>)
         const members = path.slice(start);
         const names = [...members.map((frame) => frame.id), edge.to];
         const first = members[1]?.via ?? edge;
-        return templateError(first.at, 'cfn/circular-reference', `circular reference: ${names.join(' → ')}`,
+        return templateError(first.at(), 'cfn/circular-reference', `circular reference: ${names.join(' → ')}`,
           'each resource in the circle waits for the next one; remove one of the references (for security groups, move a rule into its own AWS::EC2::SecurityGroupIngress/Egress resource)');
       }
       state.set(edge.to, 'open');

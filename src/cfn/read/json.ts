@@ -11,6 +11,62 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const NEEDS_SLOW_PATH = /[\\\u0000-\u001f]/;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
+/**
+ * Offsets of the keys (object) or items (array) of the JSON container at `start`, in text the
+ * parser has already accepted: a skim, not a second parse.
+ */
+export function jsonChildOffsets(text: string, start: number): Map<string | number, number> {
+  const children = new Map<string | number, number>();
+  const isObject = text[start] === '{';
+  let i = skipSpace(text, start + 1);
+  for (let index = 0; text[i] !== '}' && text[i] !== ']' && i < text.length; index++) {
+    if (isObject) {
+      const end = stringEnd(text, i);
+      const raw = text.slice(i + 1, end - 1);
+      children.set(raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw, i);
+      i = skipSpace(text, skipSpace(text, end) + 1);
+    } else {
+      children.set(index, i);
+    }
+    i = skipSpace(text, valueEnd(text, i));
+    if (text[i] === ',') i = skipSpace(text, i + 1);
+  }
+  return children;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  return i;
+}
+
+/** Offset just past the string that starts (with `"`) at `i`. */
+function stringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === '"') return j + 1;
+  }
+  return text.length;
+}
+
+/** Offset just past the value that starts at `i`. */
+function valueEnd(text: string, i: number): number {
+  const c = text[i];
+  if (c === '"') return stringEnd(text, i);
+  if (c !== '{' && c !== '[') {
+    let j = i;
+    while (j < text.length && !',}] \n\r\t'.includes(text[j]!)) j++;
+    return j;
+  }
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const d = text[j];
+    if (d === '"') j = stringEnd(text, j) - 1;
+    else if (d === '{' || d === '[') depth++;
+    else if ((d === '}' || d === ']') && --depth === 0) return j + 1;
+  }
+  return text.length;
+}
+
 /** Parses JSON text; every mistake throws a `UserError` at its line and column. */
 export function parseJsonTemplate(source: SourceText, maxDepth: number): CfnValue {
   return new JsonParser(source, maxDepth).parseDocument();
@@ -59,7 +115,6 @@ class JsonParser {
     this.enter();
     const start = this.pos++;
     const result: Record<string, CfnValue> = {};
-    const children = new Map<string | number, number>();
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) === 0x7d /* } */) {
       this.pos++;
@@ -69,10 +124,9 @@ class JsonParser {
         const keyAt = this.pos;
         if (this.text.charCodeAt(this.pos) !== 0x22) this.error('expected a "quoted" key', 'JSON keys are in double quotes; check for a trailing comma before `}`');
         const key = this.parseString();
-        if (children.has(key)) {
+        if (Object.prototype.hasOwnProperty.call(result, key)) {
           this.error(`duplicate key ${JSON.stringify(key)}: it already appears earlier in the same object`, 'each key may appear once in an object; remove one or merge their values', 'cfn/duplicate-key', keyAt);
         }
-        children.set(key, keyAt);
         this.skipSpace();
         if (this.text.charCodeAt(this.pos) !== 0x3a /* : */) this.error('expected `:` after the key', 'write "key": value');
         this.pos++;
@@ -87,7 +141,7 @@ class JsonParser {
       }
     }
     this.depth--;
-    recordOffsets(result, this.source, start, children);
+    recordOffsets(result, this.source, start);
     return result;
   }
 
@@ -95,14 +149,12 @@ class JsonParser {
     this.enter();
     const start = this.pos++;
     const result: CfnValue[] = [];
-    const children = new Map<string | number, number>();
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) === 0x5d /* ] */) {
       this.pos++;
     } else {
       for (;;) {
         this.skipSpace();
-        children.set(result.length, this.pos);
         result.push(this.parseValue());
         this.skipSpace();
         const next = this.text.charCodeAt(this.pos++);
@@ -111,7 +163,7 @@ class JsonParser {
       }
     }
     this.depth--;
-    recordOffsets(result, this.source, start, children);
+    recordOffsets(result, this.source, start);
     return result;
   }
 

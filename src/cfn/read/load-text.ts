@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CfnValue } from '../types.js';
-import { parseJsonTemplate } from './json.js';
+import { jsonChildOffsets, parseJsonTemplate } from './json.js';
 import { fail, startOf, userError } from './problems.js';
 import { SourceText } from './source-text.js';
 import { parseYamlTemplate } from './yaml-template.js';
@@ -70,7 +70,7 @@ export function parseTemplateBytes(displayFile: string, bytes: Uint8Array, limit
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\u0000');
-  const source = new SourceText(displayFile, text);
+  const source = new SourceText(displayFile, text, (start) => jsonChildOffsets(text, start));
   if (nul !== -1) fail(source.position(nul), 'cfn/encoding', 'file contains a NUL character (a binary file?)', 'CloudFormation templates are text; check that this is the right file');
   const first = /\S/.exec(text);
   if (!first) fail(startOf(displayFile), 'cfn/empty', 'file is empty', 'a template is a mapping with at least `Resources:`');

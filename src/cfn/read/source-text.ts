@@ -12,6 +12,12 @@ export class SourceText {
     /** Display path of the file (relative to the current directory when possible). */
     readonly file: string,
     readonly text: string,
+    /**
+     * Finds the keys or items of the container written at an offset, for parsers that record
+     * only where containers start (JSON: a 1 MB template has ~50,000 containers, and a map of
+     * children for each would cost more than the parse itself).
+     */
+    readonly childOffsets?: (start: number) => Map<string | number, number>,
   ) {}
 
   /** 1-based line and column of a character offset. */
@@ -38,15 +44,18 @@ interface ContainerOffsets {
   readonly source: SourceText;
   /** Where the mapping or sequence itself starts. */
   readonly start: number;
-  /** Offset of each key (mappings) or item (sequences). */
-  readonly children: Map<string | number, number>;
+  /** Offset of each key (mappings) or item (sequences); found on first use when not given. */
+  children?: Map<string | number, number>;
 }
 
 const offsets = new WeakMap<object, ContainerOffsets>();
 
-/** Records where a parsed mapping or sequence and its children are written. */
-export function recordOffsets(container: object, source: SourceText, start: number, children: Map<string | number, number>): void {
-  offsets.set(container, { source, start, children });
+/**
+ * Records where a parsed mapping or sequence is written, and its children when known (else
+ * `source.childOffsets` finds them when asked).
+ */
+export function recordOffsets(container: object, source: SourceText, start: number, children?: Map<string | number, number>): void {
+  offsets.set(container, children ? { source, start, children } : { source, start });
 }
 
 /**
@@ -57,7 +66,8 @@ export function recordOffsets(container: object, source: SourceText, start: numb
 export function positionOf(container: object, key?: string | number): TemplatePosition | undefined {
   const entry = offsets.get(container);
   if (!entry) return undefined;
-  const offset = key === undefined ? undefined : entry.children.get(key);
+  if (key !== undefined && !entry.children) entry.children = entry.source.childOffsets?.(entry.start) ?? new Map();
+  const offset = key === undefined ? undefined : entry.children!.get(key);
   return entry.source.position(offset ?? entry.start);
 }
 
