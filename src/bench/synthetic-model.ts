@@ -3,7 +3,8 @@
  *
  * A model of `n` components is a few shared components (users, DNS, registry, pipeline,
  * monitoring, alerts) plus "domains" of ten components each: a log group, a secret, a database,
- * a cache, a table, two compute services and an entry point, declared in dependency order so a
+ * a cache, a table, an event topic, two compute services, an entry point and a deployment
+ * pipeline, declared in dependency order so a
  * truncated last domain still references only what exists. Networks, security groups and flows
  * grow with the domains: every ten domains form a cell with its own private and isolated subnets
  * in each AZ, every domain has an entry, an application and a data security group whose rules
@@ -173,7 +174,6 @@ function buildComponents(total: number, zones: readonly string[], cidrOf: Readon
   const out: Built = { components: SHARED.map((c) => structuredClone(c)), securityGroups: [], connections: [], metrics: [], alarms: [] };
   const dns = out.components[SHARED.length - 1]!;
   const records = dns.records as Raw[];
-  const stages = (out.components.find((c) => c.id === 'pipeline')!.stages as Raw[]);
   const connect = (from: string, to: string, protocol: string, port: number, kind: string, purpose: string) =>
     out.connections.push({ id: `${from}--${to}--${kind}`, from, to, protocol, port, kind, purpose });
   connect('users', 'dns', 'DNS', 53, 'request', 'Name resolution');
@@ -193,7 +193,6 @@ function buildComponents(total: number, zones: readonly string[], cidrOf: Readon
     }
     for (const c of present) {
       if (c.type === 'container-service' || c.type === 'kubernetes-cluster') connect('registry', c.id as string, 'HTTPS', 443, 'control', 'Image pull');
-      if (c.type === 'container-service') stages.push({ id: `deploy-${pad(d)}`, kind: 'deploy', name: `Deploy domain ${d}`, provider: 'CodeDeploy', target: c.id });
       if (c.type === 'database') {
         out.alarms.push({ id: `db-cpu-${pad(d)}`, name: `Domain ${d} database CPU`, component: c.id, metric: 'CPUUtilization', statistic: 'Average', comparison: '>', threshold: 80, unit: 'percent', periodSeconds: 300, evaluationPeriods: 1, topic: 'alerts' });
       }
@@ -279,9 +278,17 @@ function domainComponents(d: number, zones: readonly string[], cidrOf: ReadonlyM
     },
     entry,
   ];
-  // Pad the domain to DOMAIN_SIZE so sizes stay exact.
   components.splice(5, 0, { id: `${p}-events`, type: 'notification-topic', name: `Domain ${d} events topic`, subscriptions: [{ protocol: 'https', endpoint: `https://hooks.example.com/${p}` }] });
-  components.splice(6, 0, { id: `${p}-dashboard`, type: 'monitoring', name: `Domain ${d} dashboard`, dashboards: 1 });
+  // Each domain ships on its own pipeline: source, build, image, deploy.
+  components.push({
+    id: `${p}-pipeline`, type: 'pipeline', name: `Domain ${d} pipeline`, sourceProviders: ['GitHub'], strategy: flavour === 'lambda' ? 'canary' : 'rolling', buildMinutesPerMonth: 100, computeType: 'BUILD_GENERAL1_SMALL',
+    stages: [
+      { id: 'source', kind: 'source', name: 'Source', provider: 'GitHub' },
+      { id: 'build', kind: 'build', name: 'CodeBuild', provider: 'CodeBuild' },
+      ...(flavour === 'lambda' ? [] : [{ id: 'image', kind: 'registry', name: 'Amazon ECR', provider: 'ECR', target: 'registry' }]),
+      { id: 'deploy', kind: 'deploy', name: `Deploy domain ${d}`, provider: 'CodeDeploy', target: ids.svc },
+    ],
+  });
 
   const securityGroups: (Raw & { usedBy: string[] })[] = [
     { id: sg.data, name: `Domain ${d} data`, description: 'PostgreSQL and Redis from the domain service only', usedBy: [ids.db, ids.cache], egress: 'none',
@@ -310,7 +317,6 @@ function domainComponents(d: number, zones: readonly string[], cidrOf: ReadonlyM
     flow(`${p}-events`, ids.worker, 'HTTPS', 443, 'async', 'Deliver events'),
     flow(ids.worker, ids.table, 'HTTPS', 443, 'write', 'Store events'),
     flow(ids.worker, ids.logs, 'HTTPS', 443, 'async', 'Logs'),
-    flow(`${p}-dashboard`, ids.svc, 'HTTPS', 443, 'control', 'Metrics'),
   ];
   return { components, securityGroups, connections };
 }

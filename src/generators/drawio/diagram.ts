@@ -53,9 +53,20 @@ export interface DiagramPage {
   readonly edges: DiagramEdge[];
 }
 
+/** Ids already in each edge list {@link addEdge} has seen, so big pages do not scan the list per edge. */
+const edgeIds = new WeakMap<DiagramEdge[], Set<string>>();
+
 /** Adds an edge unless one with the same id already exists (fan-out rules may produce duplicates). */
 export function addEdge(edges: DiagramEdge[], edge: DiagramEdge): void {
-  if (!edges.some((e) => e.id === edge.id)) edges.push(edge);
+  let ids = edgeIds.get(edges);
+  if (!ids || ids.size !== edges.length) {
+    // First call, or edges were pushed directly since: rebuild from the list itself.
+    ids = new Set(edges.map((e) => e.id));
+    edgeIds.set(edges, ids);
+  }
+  if (ids.has(edge.id)) return;
+  ids.add(edge.id);
+  edges.push(edge);
 }
 
 /** Every node of a tree, depth first, parents before children. */

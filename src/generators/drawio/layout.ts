@@ -2,9 +2,10 @@
  * Computes coordinates with ELK (layered, compound nodes, orthogonal routing). Node coordinates
  * come back relative to the parent (as draw.io nests them); edge routes in page coordinates.
  */
-import ElkBundle from 'elkjs/lib/elk.bundled.js';
+import { createRequire } from 'node:module';
 import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { walk, type DiagramEdge, type DiagramNode, type DiagramPage } from './diagram.js';
+import { composeLayout } from './compose.js';
 import { labelSize, textWidth } from './labels.js';
 import { alignGroups, obstacles, sideRoute, type MutableNode, type Point, type Rect } from './refine.js';
 
@@ -15,7 +16,7 @@ export type PlacedNode = MutableNode;
 
 export interface PlacedEdge {
   readonly edge: DiagramEdge;
-  /** Start, bends, end, in page coordinates. */
+  /** Start, bends, end, in page coordinates; empty when draw.io is left to route the edge. */
   readonly points: readonly Point[];
   /** Centre of the label in page coordinates, when it has one. */
   readonly labelCenter?: Point;
@@ -29,9 +30,18 @@ export interface PlacedPage {
   readonly height: number;
 }
 
-// elkjs is CommonJS: under NodeNext its default import is the constructor itself.
-const ELK = ElkBundle as unknown as new (args?: ELKConstructorArguments) => ElkEngine;
-const elk = new ELK();
+/**
+ * The ELK engine, loaded on first use: pages laid out by composition never need it, and
+ * `require` spares Node's scan of the 1.6 MB CommonJS bundle for named exports that `import` does.
+ */
+let engine: ElkEngine | undefined;
+function elk(): ElkEngine {
+  if (!engine) {
+    const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new (args?: ELKConstructorArguments) => ElkEngine;
+    engine = new ELK();
+  }
+  return engine;
+}
 
 const ROOT_OPTIONS: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
@@ -66,6 +76,12 @@ const LARGE_PAGE_OPTIONS: Readonly<Record<string, string>> = {
   'elk.layered.considerModelOrder.strategy': 'NONE',
   'elk.edgeLabels.placement': 'HEAD',
 };
+
+/**
+ * Pages above this many nodes are laid out group by group ({@link composeLayout}): ELK's
+ * whole-hierarchy layout grows far faster than linearly (seconds at a few hundred components).
+ */
+export const COMPOSED_PAGE_NODES = 300;
 
 /** Minimum size of an empty group, so a subnet without resources still reads as one. */
 const MIN_GROUP = { width: 180, height: 90 };
@@ -130,11 +146,25 @@ export function elkGraph(page: DiagramPage): ElkNode {
 }
 
 /** Runs ELK on any graph with this module's engine (benchmarks and experiments). */
-export const runElk = (graph: ElkNode): Promise<ElkNode> => elk.layout(graph);
+export const runElk = (graph: ElkNode): Promise<ElkNode> => elk().layout(graph);
 
 /** Lays out one page. Deterministic: same page, same coordinates. */
 export async function layoutPage(page: DiagramPage): Promise<PlacedPage> {
-  const result = await elk.layout(elkGraph(page));
+  let count = 0;
+  for (const _ of walk(page.nodes)) count++;
+  let composed = count > COMPOSED_PAGE_NODES;
+  let result: ElkNode;
+  if (composed) {
+    result = composeLayout(elkGraph(page));
+  } else {
+    try {
+      result = await elk().layout(elkGraph(page));
+    } catch {
+      // ELK's whole-hierarchy mode fails on some graphs ("Expected n hierarchical ports"): compose instead.
+      composed = true;
+      result = composeLayout(elkGraph(page));
+    }
+  }
 
   const round = (v: number | undefined) => Math.round(v ?? 0);
   const place = (elkNode: ElkNode, node: DiagramNode, ox: number, oy: number): MutableNode => {
@@ -159,7 +189,11 @@ export async function layoutPage(page: DiagramPage): Promise<PlacedPage> {
     }
     const routed = elkEdges.get(edge.id);
     const section = routed?.sections?.[0];
-    if (!section) continue;
+    if (!section) {
+      // Composed layouts route only edges between siblings; draw.io routes the others when it opens the file.
+      if (composed) edges.push({ edge, points: [] });
+      continue;
+    }
     const points: Point[] = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((pt) => ({ x: round(pt.x), y: round(pt.y) }));
     const label = routed.labels?.[0];
     const labelCenter = label && edge.label.length ? { x: round((label.x ?? 0) + (label.width ?? 0) / 2), y: round((label.y ?? 0) + (label.height ?? 0) / 2) } : undefined;

@@ -55,6 +55,14 @@ function terminal(rect: Rect, p: Point): [number, number] {
 
 function edgeCell(lines: string[], placed: PlacedEdge, parent: string, absById: ReadonlyMap<string, Rect>, indent: string): void {
   const { edge, points } = placed;
+  if (!points.length) {
+    // Not routed by the layout: draw.io's orthogonal router draws it between the two shapes.
+    const style = edge.style.replace('edgeStyle=none;', 'edgeStyle=orthogonalEdgeStyle;');
+    lines.push(`${indent}<mxCell ${attrs([['id', edge.id], ['value', edge.label.join('\n')], ['style', style], ['edge', 1], ['parent', parent], ['source', edge.source], ['target', edge.target]])}>`);
+    lines.push(`${indent}  <mxGeometry relative="1" as="geometry" />`);
+    lines.push(`${indent}</mxCell>`);
+    return;
+  }
   const start = points[0]!;
   const end = points[points.length - 1]!;
   const [exitX, exitY] = terminal(absById.get(edge.source)!, start);

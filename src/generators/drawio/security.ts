@@ -32,8 +32,17 @@ export function securityPage(env: ResolvedEnvironment, pageId: string, name: str
   const sgId = (id: string) => `${p}/g/sg/${id}`;
   const known = new Set(env.securityGroups.map((sg) => sg.id));
 
+  const attached = new Map<string, ResolvedEnvironment['components'][number][]>();
+  for (const c of env.components) {
+    for (const id of new Set(c.securityGroups)) {
+      const list = attached.get(id);
+      if (list) list.push(c);
+      else attached.set(id, [c]);
+    }
+  }
+
   const groups = env.securityGroups.map((sg) => {
-    const members = env.components.filter((c) => c.securityGroups.includes(sg.id))
+    const members = (attached.get(sg.id) ?? [])
       .map((c) => iconNode(`${p}/m/${c.id}/${sg.id}`, componentIcon(c), [text(c.name)]));
     sg.ingress.forEach((rule, i) => {
       let source: string | undefined;
