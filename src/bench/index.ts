@@ -3,6 +3,7 @@ import { cfnBenchmark } from './cfn.js';
 import { costBenchmark } from './cost.js';
 import { docsBenchmark } from './docs.js';
 import { drawioBenchmark } from './drawio.js';
+import { driftBenchmark } from './drift.js';
 import { mermaidBenchmark } from './mermaid.js';
 import { pipelineBenchmark } from './pipeline.js';
 import { scaffoldBenchmark } from './scaffold.js';
@@ -20,4 +21,5 @@ export const benchmarks: readonly Benchmark[] = [
   scaffoldBenchmark,
   docsBenchmark,
   cfnBenchmark,
+  driftBenchmark,
 ];
