@@ -3,6 +3,7 @@ import { cfnBenchmark } from './cfn.js';
 import { costBenchmark } from './cost.js';
 import { docsBenchmark } from './docs.js';
 import { drawioBenchmark } from './drawio.js';
+import { importBenchmark } from './import.js';
 import { driftBenchmark } from './drift.js';
 import { mermaidBenchmark } from './mermaid.js';
 import { pipelineBenchmark } from './pipeline.js';
@@ -20,6 +21,7 @@ export const benchmarks: readonly Benchmark[] = [
   siteBenchmark,
   scaffoldBenchmark,
   docsBenchmark,
+  importBenchmark,
   cfnBenchmark,
   driftBenchmark,
 ];

@@ -77,6 +77,8 @@ export async function importTemplate(options: ImportOptions): Promise<ImportResu
   const schema = path.relative(path.dirname(file), path.join(root, 'model', 'architecture.schema.json')).split(path.sep).join('/');
   const text = modelText(built.model, { source: toDisplayPath(options.template, root), stacks, schemaRef: schema.startsWith('.') ? schema : `./${schema}` });
   const loaded = loadModelFromBytes(display, Buffer.from(text, 'utf8'));
+  const tooLarge = loaded.diagnostics.find((d) => d.rule === 'yaml/too-large');
+  if (tooLarge) throw new UserError(`the model imported from ${set.source} would be too large to load`, [{ ...tooLarge, hint: 'import a smaller template (one stack of the assembly) and split the architecture into several models' }]);
   if (!loaded.model) {
     throw new Error(`the imported model does not validate (a bug in archgen import):\n${loaded.diagnostics.map(formatDiagnostic).join('\n')}`);
   }

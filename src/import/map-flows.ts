@@ -13,9 +13,12 @@ interface Flow { from: string; to: string; protocol: string; port?: number; kind
 export function mapFlows(ctx: ImportContext, components: readonly RawModel[]): RawModel[] {
   const byId = new Map(components.map((c) => [c.id as string, c]));
   const flows: Flow[] = [];
+  const seen = new Set<string>();
   const add = (flow: Flow) => {
     if (flow.from === flow.to || !byId.has(flow.from) || !byId.has(flow.to)) return;
-    if (flows.some((f) => f.from === flow.from && f.to === flow.to && f.port === flow.port)) return;
+    const key = `${flow.from}\u0000${flow.to}\u0000${flow.port ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     flows.push(flow);
   };
   const ofType = (type: string) => components.filter((c) => c.type === type);
@@ -68,7 +71,9 @@ export function mapFlows(ctx: ImportContext, components: readonly RawModel[]): R
 
 /** An ingress rule of group B from group A: every component in A may call every component in B on that port. */
 function addSecurityGroupFlows(ctx: ImportContext, components: readonly RawModel[], add: (flow: Flow) => void): void {
-  const members = (sg: string) => components.filter((c) => ((c.securityGroups as string[] | undefined) ?? []).includes(sg)).map((c) => c.id as string);
+  const bySecurityGroup = new Map<string, string[]>();
+  for (const c of components) for (const sg of (c.securityGroups as string[] | undefined) ?? []) bySecurityGroup.set(sg, [...(bySecurityGroup.get(sg) ?? []), c.id as string]);
+  const members = (sg: string) => bySecurityGroup.get(sg) ?? [];
   for (const sg of ctx.observed.securityGroups) {
     const to = ctx.modelIds.get(sg.origin.key);
     if (!to) continue;

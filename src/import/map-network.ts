@@ -20,6 +20,7 @@ export function mapNetwork(ctx: ImportContext): RawModel {
   ctx.map(vpc.origin, vpcId, 'network.vpc', [...vpc.supporting, ...vpc.internetGateways.flatMap((g) => [g.origin, ...g.supporting])]);
 
   const subnets = mapSubnets(ctx, vpc, cidr);
+  if (!subnets.length) subnets.push(placeholderSubnet(ctx, cidr));
   const zones = [...new Set(subnets.map((s) => s.az as string))].sort();
   for (const nat of vpc.natGateways) ctx.map(nat.origin, vpcId, 'network.natGateways', nat.supporting);
   const natGateways = vpc.natGateways.length === 0 ? 'none' : vpc.natGateways.length >= zones.length ? 'per-az' : 'single';
@@ -51,6 +52,15 @@ function placeholderNetwork(ctx: ImportContext): RawModel {
     internetGateway: false,
     natGateways: 'none',
   };
+}
+
+/** A model needs a subnet; a VPC declared without any gets one, said to be a placeholder. */
+function placeholderSubnet(ctx: ImportContext, vpcCidr: string): RawModel {
+  const id = ctx.ids.allocate(['placeholder-subnet'], 'subnet');
+  const az = `${ctx.region}a`;
+  const cidr = freeBlock(vpcCidr, []);
+  ctx.report.guessed(`network.subnets.${id}`, `${az} ${cidr}`, 'the VPC has no subnet in the template, and a model requires one: a placeholder isolated subnet');
+  return { id, tier: 'isolated', az, cidr };
 }
 
 function mapSubnets(ctx: ImportContext, vpc: ObservedVpc, vpcCidr: string): RawModel[] {

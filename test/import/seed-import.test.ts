@@ -107,6 +107,16 @@ describe('import of the synthesized seed stack', () => {
   });
 });
 
+describe('archgen drift of the imported model against the assembly it came from', () => {
+  it('reports no drift', async () => {
+    const drift = await archgen(['--format', 'json', 'drift', path.join(outDir, 'seed-import.yaml'), '--template', assembly]);
+    const report = JSON.parse(drift.stdout);
+    expect(report.findings).toEqual([]);
+    expect(report.drift).toBe(false);
+    expect(drift.code).toBe(0);
+  });
+});
+
 describe('comparison with model/point-system.yaml', () => {
   const find = (element: string) => differences.find((d) => d.element === element);
 
