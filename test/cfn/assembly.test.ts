@@ -124,6 +124,15 @@ describe('a broken or hostile assembly', () => {
     await expectProblem(readTemplateSet(dir), 'cfn/assembly-manifest-missing', at.line, at.col);
   });
 
+  it('a file of the assembly passed instead of its directory', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'cdk.out'), '{"version":"55.0.0"}');
+    for (const file of [path.join(ASSEMBLY, 'manifest.json'), path.join(dir, 'cdk.out')]) {
+      const problem = await expectProblem(readTemplateSet(file), 'cfn/no-resources', 1, 1);
+      expect(problem.hint).toMatch(/pass the directory/);
+    }
+  });
+
   it('an assembly without stacks', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'manifest.json'), '{"version": "55.0.0", "artifacts": {"Tree": {"type": "cdk:tree", "properties": {"file": "tree.json"}}}}');
@@ -154,6 +163,28 @@ describe('nested stacks beside a lone template', () => {
       { rule: 'cfn/nested-template-missing', position: locate(parent, 'TemplateURL', 1) },
       { rule: 'cfn/nested-template-missing', position: locate(parent, 'Remote') },
     ]);
+  });
+
+  it('does not read a nested template outside the template\'s directory', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'app'));
+    await writeFile(path.join(dir, 'secret.yaml'), 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n');
+    const text = 'Resources:\n  Up:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ../secret.yaml\n';
+    await writeFile(path.join(dir, 'app', 'main.yaml'), text);
+    const set = await readTemplateSet(path.join(dir, 'app', 'main.yaml'));
+    expect(set.stacks.map((s) => s.path)).toEqual(['main']);
+    expect(set.warnings).toMatchObject([{ rule: 'cfn/nested-template-outside', position: locate(text, 'TemplateURL') }]);
+  });
+
+  it('refuses nested stacks that multiply without end', async () => {
+    const dir = await tempDir();
+    const fanOut = (next: string) => `Resources:\n${Array.from({ length: 10 }, (_, i) => `  N${i}:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ${next}\n`).join('')}`;
+    await writeFile(path.join(dir, 'a.yaml'), fanOut('b.yaml'));
+    await writeFile(path.join(dir, 'b.yaml'), fanOut('c.yaml'));
+    await writeFile(path.join(dir, 'c.yaml'), fanOut('d.yaml'));
+    await writeFile(path.join(dir, 'd.yaml'), 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n');
+    const error = await readTemplateSet(path.join(dir, 'a.yaml')).catch((e: unknown) => e);
+    expect((error as { diagnostics: { rule: string }[] }).diagnostics).toMatchObject([{ rule: 'cfn/too-many-stacks' }]);
   });
 
   it('refuses a nested stack that contains itself', async () => {

@@ -209,6 +209,14 @@ describe('template shape', () => {
     expect(set.warnings[2]!.message).toMatch(/2 resources: R5, R6/);
   });
 
+  it('sections must be mappings, parameters need a Type', async () => {
+    await expectAt('t.yaml', `${topic}Outputs: [a, b]\n`, 'cfn/invalid-section', 'Outputs');
+    await expectAt('t.yaml', `${topic}    Properties: [a]\n`, 'cfn/invalid-section', 'Properties');
+    await expectAt('t.yaml', `Parameters:\n  Env: {Default: dev}\n${topic}`, 'cfn/invalid-parameter', 'Env');
+    await expectAt('t.yaml', `${topic}    DependsOn: {a: b}\n`, 'cfn/invalid-depends-on', 'DependsOn');
+    await expectAt('t.yaml', 'Resources:\n  my-topic:\n    Type: AWS::SNS::Topic\n', 'cfn/invalid-logical-id', 'my-topic');
+  });
+
   it('reports all shape problems of a file at once', async () => {
     const error = await readTemplateSet(await tempFile('t.yaml', 'Resources:\n  A:\n    Properties: {}\n  B:\n    Type: nope\n')).catch((e: unknown) => e);
     expect((error as UserError).diagnostics.map((d) => `${d.rule}@${d.line}`)).toEqual(['cfn/missing-type@2', 'cfn/invalid-type@5']);

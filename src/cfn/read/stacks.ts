@@ -8,7 +8,7 @@ import { sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import type { CfnResource, CfnStack, CfnTemplateSet, CfnValue, TemplatePosition } from '../types.js';
 import { insideAssembly } from './assembly.js';
 import { checkReferences } from './checks.js';
-import { displayPath } from './display-path.js';
+import { displayPath, isInside } from './display-path.js';
 import { readTemplateFile, type ReadLimits } from './load-text.js';
 import { fail, invalidTemplate } from './problems.js';
 import { positionOf } from './source-text.js';
@@ -23,6 +23,8 @@ export interface StackReader {
 }
 
 const MAX_NESTING = 16;
+/** Stacks read from one input: nested stacks that each reuse a template could otherwise multiply without end. */
+export const MAX_STACKS = 500;
 
 /**
  * Reads `file` as the stack `stackPath`. `baseDir` is where relative nested-stack paths start;
@@ -52,6 +54,9 @@ export async function readStack(reader: StackReader, file: string, stackPath: st
     if (!nestedFile) continue;
     if (chain.includes(nestedFile) || nestedFile === path.resolve(file) || chain.length >= MAX_NESTING) {
       fail(position, 'cfn/circular-nested-stack', `nested stack ${resource.logicalId} leads back to a template already being read (${displayPath(nestedFile)})`, 'a stack cannot contain itself; point the nested stack at its own template');
+    }
+    if (reader.stacks.length >= MAX_STACKS) {
+      fail(position, 'cfn/too-many-stacks', `more than ${MAX_STACKS} stacks (nested stacks included)`, 'check that nested stacks do not reuse templates that nest further; CloudFormation itself allows far fewer');
     }
     await readStack(reader, nestedFile, `${stackPath}/${resource.logicalId}`, baseDir, assets, [...chain, path.resolve(file)]);
   }
@@ -88,6 +93,10 @@ function stringsIn(value: CfnValue): string[] {
 async function locateNested(relative: string, baseDir: string, position: TemplatePosition, inAssembly: boolean, reader: StackReader): Promise<string | undefined> {
   if (inAssembly) return insideAssembly(baseDir, relative, position, 'nested stack template');
   const file = path.resolve(baseDir, relative);
+  if (!isInside(baseDir, file)) {
+    reader.warnings.push({ rule: 'cfn/nested-template-outside', message: `nested stack template "${relative}" is outside the template's directory; it is not read`, position });
+    return undefined;
+  }
   const exists = await stat(file).then((info) => info.isFile(), () => false);
   if (!exists) {
     reader.warnings.push({ rule: 'cfn/nested-template-missing', message: `nested stack template "${relative}" is not beside the template; its resources are not read`, position });

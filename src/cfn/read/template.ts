@@ -52,7 +52,10 @@ export function buildStack(data: CfnValue, file: string, stackPath: string): Bui
   const resourcesSection = section('Resources');
   if (data.Resources === undefined) {
     const known = didYouMean('Resources', Object.keys(data));
-    report(here(data), 'cfn/no-resources', 'template has no `Resources` section', known ? `did you mean \`Resources\` instead of \`${known}\`?` : 'every CloudFormation template declares at least one resource under `Resources:`');
+    const assemblyFile = data.artifacts !== undefined || (typeof data.version === 'string' && Object.keys(data).length === 1);
+    report(here(data), 'cfn/no-resources', 'template has no `Resources` section',
+      assemblyFile ? 'this is a file of a CDK cloud assembly, not a template: pass the directory that holds it (cdk.out)'
+        : known ? `did you mean \`Resources\` instead of \`${known}\`?` : 'every CloudFormation template declares at least one resource under `Resources:`');
   } else if (isObject(data.Resources) && Object.keys(resourcesSection).length === 0) {
     report(here(data, 'Resources'), 'cfn/no-resources', '`Resources` is empty', 'every CloudFormation template declares at least one resource');
   }
