@@ -53,7 +53,7 @@ export interface LiveResult {
   readonly failures: readonly { readonly key: string; readonly reason: string }[];
 }
 
-const RETRYABLE = new Set(['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'InternalErrorException', 'InternalServerError', 'InternalFailure', 'ServiceUnavailableException', 'ServiceUnavailable', 'TimeoutError', 'RequestTimeout', 'ECONNRESET', 'EPIPE']);
+const RETRYABLE = new Set(['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'InternalErrorException', 'InternalServerError', 'InternalFailure', 'ServiceUnavailableException', 'ServiceUnavailable', 'TimeoutError', 'RequestTimeout', 'ECONNRESET', 'EPIPE', 'BadResponse']);
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 function errorCode(error: unknown): string {
@@ -63,7 +63,32 @@ function errorCode(error: unknown): string {
 
 function isRetryable(error: unknown): boolean {
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return RETRYABLE.has(errorCode(error)) || (status !== undefined && status >= 500);
+  return RETRYABLE.has(errorCode(error)) || (status !== undefined && (status === 429 || status >= 500));
+}
+
+/**
+ * What the SDK throws, in words for people: an answer that is not JSON (an HTML error page, a
+ * body cut short) becomes `BadResponse` (retried: proxies and overloaded endpoints produce them),
+ * and a dropped connection is not mistaken for a time-out.
+ */
+function normalizeError(error: unknown, timeoutMs: number): unknown {
+  const e = error as Error & { code?: string; $metadata?: { httpStatusCode?: number } };
+  if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return Object.assign(new Error('the connection was closed before the answer was complete'), { name: e.code });
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' });
+  if ((e.name === 'Unknown' || e.message === 'UnknownError') && e.$metadata?.httpStatusCode) {
+    return Object.assign(new Error(`HTTP ${e.$metadata.httpStatusCode} without error details`), { name: 'HttpError', $metadata: e.$metadata });
+  }
+  if (e.name === 'SyntaxError' || /Deserialization error/.test(e.message ?? '')) {
+    const status = e.$metadata?.httpStatusCode;
+    const detail = (e.message ?? '').split('\n')[0]!.replace(/\s+/g, ' ').slice(0, 120);
+    return Object.assign(new Error(`the answer${status ? ` (HTTP ${status})` : ''} is not valid JSON: ${detail}`), { name: 'BadResponse', $metadata: e.$metadata });
+  }
+  return error;
+}
+
+/** The Price List endpoint the SDK uses, for messages (set with AWS_ENDPOINT_URL_PRICING, as the SDK reads it). */
+export function pricingEndpoint(): string {
+  return process.env.AWS_ENDPOINT_URL_PRICING ?? process.env.AWS_ENDPOINT_URL ?? `https://api.pricing.${PRICING_API_REGION}.amazonaws.com`;
 }
 
 function unavailableReason(error: unknown): string | undefined {
@@ -83,6 +108,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A Pricing client in the Pricing API region; endpoint and credentials come from the SDK's standard configuration. */
 export function createPricingClient(timeoutMs = 10_000): PricingClient {
+  // The SDK warns on Node 20 that *future* SDK releases will need Node 22: noise in a CLI that supports Node 20.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return new PricingClient({ region: PRICING_API_REGION, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } });
 }
 
@@ -126,15 +153,15 @@ async function fetchQuery(client: PricingClient, query: ProductQuery, options: R
           Filters: query.filters.map(([Field, Value]) => ({ Type: 'TERM_MATCH', Field, Value })),
           ...(token ? { NextToken: token } : {}),
         }), { abortSignal: AbortSignal.timeout(options.timeoutMs) });
+        if (out.PriceList !== undefined && !Array.isArray(out.PriceList)) {
+          throw Object.assign(new Error('the answer\'s PriceList is not a list'), { name: 'BadResponse' });
+        }
         stats.pages++;
         items.push(...(out.PriceList ?? []).map(priceListText));
         token = out.NextToken || undefined;
         break;
       } catch (caught) {
-        let error = caught;
-        if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError') {
-          error = Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { name: 'TimeoutError' });
-        }
+        const error = normalizeError(caught, options.timeoutMs);
         const unavailable = unavailableReason(error);
         if (unavailable) throw new LivePricingUnavailableError(unavailable);
         const code = errorCode(error);

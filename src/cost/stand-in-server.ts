@@ -28,6 +28,10 @@ export interface Fault {
   readonly status: number;
   readonly type: string;
   readonly message?: string;
+  /** A raw body instead of the JSON error: an HTML error page, garbage, JSON cut short. */
+  readonly body?: string;
+  /** Drop the connection instead of answering (after `body`'s first bytes, if any). */
+  readonly reset?: boolean;
 }
 
 export interface StandInServer {
@@ -151,6 +155,17 @@ export async function startStandInServer(items: readonly StandInItem[], options:
     if (state.delayMs) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
     if (res.destroyed) return;
     const fault = state.faults.shift();
+    if (fault?.reset) {
+      if (fault.body) res.write(fault.body);
+      res.socket?.destroy();
+      return;
+    }
+    if (fault?.body !== undefined) {
+      const contentType = fault.body.trimStart().startsWith('<') ? 'text/html' : 'application/x-amz-json-1.1';
+      res.writeHead(fault.status, { 'content-type': contentType, 'content-length': Buffer.byteLength(fault.body) });
+      res.end(fault.body);
+      return;
+    }
     if (fault) {
       send(res, fault.status, { __type: fault.type, message: fault.message ?? fault.type }, fault.type);
       return;
