@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { manifestContent, MANIFEST_PATH, parseManifestDocument, PROJECT, type Fingerprint } from '../output/manifest.js';
 import { hasRenderDrift, parseRenderManifest, RENDER_MANIFEST_NAME, renderDrift } from '../render/render-manifest.js';
+import type { ModelRenderDrift } from './workflow.js';
 import { runtimeId } from './build-id.js';
 import { inputsDigest, modelsDigest, outputsDigest, sha256Hex } from './fingerprint.js';
 import { resolveModelFiles } from './model-files.js';
@@ -25,14 +26,17 @@ export interface FastCheckOptions {
 }
 
 export type FastCheckResult =
-  | { readonly clean: true; readonly unchanged: number; readonly warnings: readonly Diagnostic[] }
-  | { readonly clean: false; readonly reason: string };
+  | { readonly fast: true; readonly unchanged: number; readonly warnings: readonly Diagnostic[]; readonly renders: readonly ModelRenderDrift[] }
+  | { readonly fast: false; readonly reason: string };
 
 const modelIdOf = (file: string): string => path.basename(file).replace(/\.ya?ml$/i, '');
 
-/** Clean (with what the full path would print) or the first reason the full path is needed. */
+/**
+ * Clean (every generated file as the full path would generate it, with the warnings and the
+ * rendered-image drift the full path would report) or the first reason the full path is needed.
+ */
 export async function fastCheck(options: FastCheckOptions): Promise<FastCheckResult> {
-  const miss = (reason: string): FastCheckResult => ({ clean: false, reason });
+  const miss = (reason: string): FastCheckResult => ({ fast: false, reason });
   const { root } = options;
   if (!options.buildId) return miss('no build id (run `npm run build`)');
   const manifestText = await readFile(path.join(root, MANIFEST_PATH), 'utf8').catch(() => undefined);
@@ -85,18 +89,20 @@ export async function fastCheck(options: FastCheckOptions): Promise<FastCheckRes
     onDisk.set(file, bytes);
   }
 
-  // Rendered images are judged on the hashes of their sources, as on the full path.
-  for (const id of selectedIds) {
+  // Rendered images are judged on the hashes of their sources, as on the full path (same order: model/ by name).
+  const selectedSet = new Set(selectedIds);
+  const ordered = projectFiles.map(modelIdOf).filter((id) => selectedSet.has(id));
+  const renders: ModelRenderDrift[] = [];
+  for (const id of ordered) {
     const text = await readFile(path.join(root, 'output', id, 'rendered', RENDER_MANIFEST_NAME), 'utf8').catch(() => undefined);
     const sources = new Map<string, Uint8Array>();
     for (const [file, bytes] of onDisk) {
       if ((file.startsWith(`output/${id}/diagrams/`) && file.endsWith('.mmd')) || file === `resource/${id}.drawio`) sources.set(file, bytes);
     }
-    if (hasRenderDrift(renderDrift(parseRenderManifest(text), sources))) return miss(`rendered images of ${id} are out of date`);
+    const drift = renderDrift(parseRenderManifest(text), sources);
+    if (hasRenderDrift(drift)) renders.push({ model: id, ...drift });
   }
 
-  // In load order (model/ by name), as the full path prints them.
-  const selectedSet = new Set(selectedIds);
-  const warnings = projectFiles.map(modelIdOf).filter((id) => selectedSet.has(id)).flatMap((id) => manifest.fingerprints[id]!.warnings ?? []);
-  return { clean: true, unchanged: paths.length + 1, warnings };
+  const warnings = ordered.flatMap((id) => manifest.fingerprints[id]!.warnings ?? []);
+  return { fast: true, unchanged: paths.length + 1, warnings, renders };
 }

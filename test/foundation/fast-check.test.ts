@@ -68,16 +68,17 @@ describe('fast check on a clean tree', () => {
       const quick = await fast(base, selection);
       const slow = await full(base, selection);
       expect(drifted(slow)).toBe(false);
-      expect(quick.clean, JSON.stringify(quick)).toBe(true);
-      if (!quick.clean) continue;
+      expect(quick.fast, JSON.stringify(quick)).toBe(true);
+      if (!quick.fast) continue;
       expect(quick.unchanged).toBe(slow.report.unchanged);
       expect(quick.warnings).toEqual(slow.prepared.warnings);
+      expect(quick.renders).toEqual([]);
     }
   }, 120_000);
 
   it('records the seed warning in the fingerprint (fast check prints it without validating)', async () => {
     const quick = await fast(base, [SEED]);
-    expect(quick.clean && quick.warnings.map((d) => d.rule)).toContain('cost/class-not-offered');
+    expect(quick.fast && quick.warnings.map((d) => d.rule)).toContain('cost/class-not-offered');
   });
 
   it('a second generate changes nothing (fingerprints are deterministic)', async () => {
@@ -142,16 +143,6 @@ describe('every kind of change sends check down the full path', () => {
       overlays: () => ({ 'templates/': 'my-templates' }),
       fullDrifts: false,
     },
-    {
-      name: 'rendered image source stale (render manifest hash)',
-      change: async (root) => {
-        const file = path.join(root, 'output/point-system/rendered/manifest.json');
-        const manifest = JSON.parse(await readFile(file, 'utf8')) as RenderManifest;
-        const first = Object.keys(manifest.sources)[0]!;
-        await writeFile(file, renderManifestContent({ ...manifest, sources: { ...manifest.sources, [first]: { ...manifest.sources[first]!, sha256: sha256('older source') } } }));
-      },
-      fullDrifts: true,
-    },
     { name: 'manifest reformatted', change: async (root) => writeFile(path.join(root, MANIFEST_PATH), JSON.stringify(JSON.parse(await readFile(path.join(root, MANIFEST_PATH), 'utf8')))), fullDrifts: false },
     { name: 'no manifest', change: (root) => unlink(path.join(root, MANIFEST_PATH)), fullDrifts: true },
   ];
@@ -162,9 +153,37 @@ describe('every kind of change sends check down the full path', () => {
       await c.change(root);
       const overlays = c.overlays?.(root) ?? {};
       const quick = await fast(root, c.selection ?? [], c.buildId ?? BUILD, overlays);
-      expect(quick.clean, 'fast path must decline').toBe(false);
+      expect(quick.fast, 'fast path must decline').toBe(false);
       const slow = await full(root, c.selection ?? [], overlays);
       expect(drifted(slow), JSON.stringify({ ...slow.report, changed: slow.report.changed.map((x) => x.path), renders: slow.renders })).toBe(c.fullDrifts);
+    }, 120_000);
+  }
+});
+
+/** Rendered images are judged on source hashes; the fast path reports the same render drift as the full path. */
+describe('rendered-image staleness', () => {
+  const cases: { name: string; change: (root: string) => Promise<void> }[] = [
+    {
+      name: 'a source changed since it was rendered',
+      change: async (root) => {
+        const file = path.join(root, 'output/point-system/rendered/manifest.json');
+        const manifest = JSON.parse(await readFile(file, 'utf8')) as RenderManifest;
+        const first = Object.keys(manifest.sources)[0]!;
+        await writeFile(file, renderManifestContent({ ...manifest, sources: { ...manifest.sources, [first]: { ...manifest.sources[first]!, sha256: sha256('older source') } } }));
+      },
+    },
+    { name: 'never rendered', change: (root) => rm(path.join(root, 'output/point-system/rendered'), { recursive: true }) },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const root = await copy();
+      await c.change(root);
+      const quick = await fast(root);
+      const slow = await full(root);
+      expect(slow.renders.length).toBeGreaterThan(0);
+      expect(quick.fast).toBe(true);
+      if (quick.fast) expect(quick.renders).toEqual(slow.renders);
+      expect(slow.report.changed.length + slow.report.missing.length + slow.report.stale.length).toBe(0);
     }, 120_000);
   }
 });

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { DriftReport } from '../../output/drift.js';
 import { currentBuildId } from '../../pipeline/build-id.js';
 import { fastCheck } from '../../pipeline/fast-check.js';
+import type { ModelRenderDrift } from '../../pipeline/workflow.js';
 import type { CommandContext } from '../context.js';
+import type { Printer } from '../output.js';
 import { workflowOptions } from '../workflow-options.js';
 
 export function registerCheck(program: Command, context: CommandContext): void {
@@ -24,47 +28,60 @@ Examples:
 Exit codes: 0 in step, 1 drift (a unified diff per changed file, missing and stale files listed), 2 invalid model.`)
     .action(context.action(async (printer, files: string[], opts: { templates?: string; full?: boolean }) => {
       const options = workflowOptions(printer, files, opts);
+      let outcome: CheckOutcome | undefined;
       if (!opts.full) {
         const fast = await fastCheck({ root: options.root, modelFiles: files, overlays: options.overlays ?? {}, buildId: await currentBuildId() });
-        if (fast.clean) {
-          printer.diagnostics(fast.warnings);
-          if (printer.options.format === 'json') printer.json({ drift: false, changed: [], missing: [], stale: [], renders: [], unchanged: fast.unchanged, diffs: {}, fast: true });
-          else if (!printer.options.quiet) printer.out(`${printer.paint.green('✓')} ${fast.unchanged} generated files match the models ${printer.paint.dim('(fingerprints unchanged)')}`);
-          return 0;
-        }
+        if (fast.fast) outcome = { report: { changed: [], missing: [], stale: [], unchanged: fast.unchanged }, renders: fast.renders, warnings: fast.warnings, fast: true };
       }
-      // The full path loads the loader and every generator (elkjs, handlebars, …): only now.
-      const [{ runCheck }, { hasDrift }] = await Promise.all([import('../../pipeline/workflow.js'), import('../../output/drift.js')]);
-      const { report, renders, prepared } = await runCheck(options);
+      if (!outcome) {
+        // The full path loads the model loader and every generator (elkjs, handlebars, …): only now.
+        const { runCheck } = await import('../../pipeline/workflow.js');
+        const { report, renders, prepared } = await runCheck(options);
+        outcome = { report, renders, warnings: prepared.warnings, fast: false };
+      }
       printer.endProgress();
-      printer.diagnostics(prepared.warnings);
-      const drift = hasDrift(report) || renders.length > 0;
-      if (printer.options.format === 'json') {
-        printer.json({ drift, changed: report.changed.map((c) => c.path), missing: report.missing, stale: report.stale, renders, unchanged: report.unchanged, diffs: Object.fromEntries(report.changed.map((c) => [c.path, c.diff])), fast: false });
-        return drift ? 1 : 0;
-      }
-      const paint = printer.paint;
-      for (const change of report.changed) {
-        printer.out(paint.yellow(`changed: ${change.path}`));
-        if (!printer.options.quiet) {
-          for (const line of change.diff.split('\n').slice(2)) {
-            printer.out(line.startsWith('+') ? paint.green(line) : line.startsWith('-') ? paint.red(line) : line.startsWith('@@') ? paint.cyan(line) : line);
-          }
-        }
-      }
-      for (const file of report.missing) printer.out(paint.red(`missing: ${file}`));
-      for (const file of report.stale) printer.out(paint.red(`stale:   ${file} (no longer generated)`));
-      for (const render of renders) {
-        for (const file of render.stale) printer.out(paint.red(`render stale: ${file} changed since \`archgen render\` drew it`));
-        for (const file of render.unrendered) printer.out(paint.red(`not rendered: ${file}`));
-        for (const file of render.orphaned) printer.out(paint.red(`orphaned render: ${file} (source no longer generated)`));
-      }
-      if (renders.length) printer.err(paint.red(`✗ rendered images are out of date for ${renders.map((r) => r.model).join(', ')}: run \`archgen render --png\` and commit output/<model>/rendered/.`));
-      if (hasDrift(report)) {
-        printer.err(paint.red(`✗ drift: ${report.changed.length} changed, ${report.missing.length} missing, ${report.stale.length} stale. Run \`archgen generate\` and commit the result.`));
-        return 1;
-      }
-      if (!printer.options.quiet) printer.out(`${paint.green('✓')} ${report.unchanged} generated files match the models`);
-      return 0;
+      return printOutcome(printer, outcome);
     }));
+}
+
+interface CheckOutcome {
+  readonly report: DriftReport;
+  readonly renders: readonly ModelRenderDrift[];
+  readonly warnings: readonly Diagnostic[];
+  /** True when the fingerprints matched and no generator ran. */
+  readonly fast: boolean;
+}
+
+/** Prints what `check` found, the same way whichever path found it; returns the exit code. */
+function printOutcome(printer: Printer, { report, renders, warnings, fast }: CheckOutcome): number {
+  printer.diagnostics(warnings);
+  const drifted = report.changed.length + report.missing.length + report.stale.length > 0;
+  const drift = drifted || renders.length > 0;
+  if (printer.options.format === 'json') {
+    printer.json({ drift, changed: report.changed.map((c) => c.path), missing: report.missing, stale: report.stale, renders, unchanged: report.unchanged, diffs: Object.fromEntries(report.changed.map((c) => [c.path, c.diff])), fast });
+    return drift ? 1 : 0;
+  }
+  const paint = printer.paint;
+  for (const change of report.changed) {
+    printer.out(paint.yellow(`changed: ${change.path}`));
+    if (!printer.options.quiet) {
+      for (const line of change.diff.split('\n').slice(2)) {
+        printer.out(line.startsWith('+') ? paint.green(line) : line.startsWith('-') ? paint.red(line) : line.startsWith('@@') ? paint.cyan(line) : line);
+      }
+    }
+  }
+  for (const file of report.missing) printer.out(paint.red(`missing: ${file}`));
+  for (const file of report.stale) printer.out(paint.red(`stale:   ${file} (no longer generated)`));
+  for (const render of renders) {
+    for (const file of render.stale) printer.out(paint.red(`render stale: ${file} changed since \`archgen render\` drew it`));
+    for (const file of render.unrendered) printer.out(paint.red(`not rendered: ${file}`));
+    for (const file of render.orphaned) printer.out(paint.red(`orphaned render: ${file} (source no longer generated)`));
+  }
+  if (renders.length) printer.err(paint.red(`✗ rendered images are out of date for ${renders.map((r) => r.model).join(', ')}: run \`archgen render --png\` and commit output/<model>/rendered/.`));
+  if (drifted) {
+    printer.err(paint.red(`✗ drift: ${report.changed.length} changed, ${report.missing.length} missing, ${report.stale.length} stale. Run \`archgen generate\` and commit the result.`));
+    return 1;
+  }
+  if (!printer.options.quiet) printer.out(`${paint.green('✓')} ${report.unchanged} generated files match the models${fast ? paint.dim(' (fingerprints unchanged, no generator ran)') : ''}`);
+  return 0;
 }
