@@ -1,9 +1,12 @@
 /** Shared steps of the property tests: load a random model through the real loader, run every generator. */
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { generators } from '../../src/generators/index.js';
 import { loadModelFromBytes } from '../../src/load/load-model.js';
+import type { Generator } from '../../src/generators/types.js';
 import type { ArchitectureModel } from '../../src/model/types.js';
 import { generateFiles } from '../../src/pipeline/generate.js';
 import { loadInputs } from '../../src/pipeline/project.js';
@@ -32,13 +35,44 @@ export function loadRandom(m: RandomModel): ArchitectureModel {
 
 let inputs: Promise<Map<string, string>> | undefined;
 
-/** Every registered generator over one model (as the only model of the project): path → text. */
-export async function generateAll(model: ArchitectureModel): Promise<Map<string, string>> {
+/** Every registered generator (or the given ones) over one model, the only model of the project: path → text. */
+export async function generateAll(model: ArchitectureModel, only: readonly Generator[] = generators): Promise<Map<string, string>> {
   inputs ??= loadInputs(ROOT, generators);
-  const files = await generateFiles([model], [model], await inputs);
+  const files = await generateFiles([model], [model], await inputs, { generators: only });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   return new Map(files.paths().map((p) => {
     const content = files.get(p)!;
     return [p, typeof content === 'string' ? content : decoder.decode(content)];
   }));
+}
+
+/** Runs the CLI in-process (`runCli`), capturing what it prints; resolves with the exit code and output. */
+export async function runCliCaptured(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { runCli } = await import('../../src/cli/program.js');
+  const out: string[] = [];
+  const err: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const code = await runCli(args);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+  }
+}
+
+/**
+ * A throw-away project holding one random model as `model/<id>.yaml`, plus the inputs generators
+ * read (templates/, model/pricing/) copied from this repository.
+ */
+export async function tempProjectWith(m: RandomModel): Promise<{ root: string; dispose(): Promise<void> }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'archgen-property-'));
+  const folders = [...new Set(generators.flatMap((g) => g.reads ?? []))].map((f) => f.replace(/\/$/, '')).sort();
+  for (const folder of folders) await cp(path.join(ROOT, folder), path.join(root, folder), { recursive: true });
+  await mkdir(path.join(root, 'model'), { recursive: true });
+  await writeFile(path.join(root, 'model', `${m.id}.yaml`), m.yaml);
+  return { root, dispose: () => rm(root, { recursive: true, force: true }) };
 }
