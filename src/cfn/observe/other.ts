@@ -1,5 +1,6 @@
 /** ECR repositories, CI/CD (CodePipeline, CodeBuild, CodeDeploy), Lambda, API Gateway and EKS. */
 import type { ObserveContext } from './context.js';
+import { known } from './types.js';
 import type { ObservedApi, ObservedFunction, ObservedKubernetesCluster, ObservedPipeline, ObservedRepository } from './types.js';
 import { bool, given, items, keyOf, link, links, num, prop, str } from './values.js';
 
@@ -58,8 +59,10 @@ export function observePipelines(ctx: ObserveContext): ObservedPipeline[] {
 /** Functions that serve custom resources (CDK providers, log retention, …) belong to what they configure. */
 function isHelper(ctx: ObserveContext, key: string, logicalId: string): boolean {
   if (/^(AWS[0-9a-f]{32}|LogRetention[0-9a-f]{32}|CustomResourceProvider|SingletonLambda)/.test(logicalId)) return true;
-  return ctx.resources.some((r) => (r.type.startsWith('Custom::') || r.type === 'AWS::CloudFormation::CustomResource')
-    && link(r.properties.ServiceToken, ctx.scope(r))?.key === key);
+  // Custom-resource providers, and secret rotation functions (part of the secret's rotation).
+  return ctx.resources.some((r) => ((r.type.startsWith('Custom::') || r.type === 'AWS::CloudFormation::CustomResource')
+    && link(r.properties.ServiceToken, ctx.scope(r))?.key === key)
+    || (r.type === 'AWS::SecretsManager::RotationSchedule' && link(r.properties.RotationLambdaARN, ctx.scope(r))?.key === key));
 }
 
 export function observeFunctions(ctx: ObserveContext): ObservedFunction[] {
@@ -116,7 +119,7 @@ export function observeApis(ctx: ObserveContext): ObservedApi[] {
       integrations: [...new Map(integrations.map((l) => [l.key, l])).values()],
       ...(throttleRps ? { throttleRps } : {}),
       apiType: a.type.includes('V2') || a.type.endsWith('HttpApi') ? 'http' : 'rest',
-      stages: own.map((s) => String(s.properties.StageName ?? s.logicalId)),
+      stages: own.map((s) => known(str(s.properties.StageName, ctx.scope(s))) ?? s.logicalId),
     };
   });
 }
