@@ -186,6 +186,23 @@ describe('template shape', () => {
     await expectAt('t.yaml', 'Description: x\nResources: {}\n', 'cfn/no-resources', 'Resources');
   });
 
+  it('Resources must be a mapping of resources', async () => {
+    await expectAt('t.yaml', 'Description: x\nResources:\n', 'cfn/no-resources', 'Resources');
+    const error = await readTemplateSet(await tempFile('t.yaml', 'Resources: !Ref Other\n')).catch((e: unknown) => e);
+    expect((error as UserError).diagnostics).toMatchObject([{ rule: 'cfn/invalid-section', line: 1, col: 1, message: '`Resources` is the function Ref, not a mapping' }]);
+  });
+
+  it('AWS::Include inside Resources is a transform, not a resource', async () => {
+    const text = `${topic}  Fn::Transform:\n    Name: AWS::Include\n    Parameters: {Location: s3://bucket/more.yaml}\n  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: Included\n`;
+    const set = await readTemplateSet(await tempFile('t.yaml', text));
+    expect(set.stacks[0]!.resources.map((r) => r.logicalId)).toEqual(['Topic', 'Queue']);
+    expect(set.warnings).toMatchObject([{ rule: 'cfn/unknown-reference', position: locate(text, 'DependsOn') }]);
+  });
+
+  it('a reference without a name', async () => {
+    await expectAt('t.yaml', `${topic}    Properties:\n      TopicName: !Ref\n`, 'cfn/unknown-reference', '\n', 4);
+  });
+
   it('a resource needs a Type', async () => {
     await expectAt('t.yaml', 'Resources:\n  Topic:\n    Properties: {}\n', 'cfn/missing-type', 'Topic');
     await expectAt('t.yaml', 'Resources:\n  Topic: AWS::SNS::Topic\n', 'cfn/resource-not-a-mapping', 'Topic');

@@ -39,6 +39,11 @@ export function checkReferences(built: BuiltStack): ReferenceCheck {
   const checkOne = (reference: TemplateReference, edges?: Edge[]) => {
     const where = () => at(reference.container, reference.key);
     const { target } = reference;
+    if (target.trim() === '') {
+      const name = reference.kind === 'condition' || reference.kind === 'mapping' ? `a ${reference.kind}` : reference.kind;
+      unknown(where(), `${name} without a name`, 'write the logical id (or parameter, condition, mapping name) it refers to');
+      return;
+    }
     switch (reference.kind) {
       case 'condition':
         if (!(target in stack.conditions)) unknown(where(), `condition "${target}" is not declared`, suggest(target, Object.keys(stack.conditions), 'declare it under `Conditions:`'), 'cfn/unknown-condition');

@@ -221,6 +221,9 @@ class JsonParser {
   }
 
   private error(message: string, hint: string, rule = 'cfn/json-syntax', offset = this.pos): never {
+    if (offset >= this.text.length && rule === 'cfn/json-syntax') {
+      fail(this.source.position(this.text.length), rule, 'unexpected end of the file', 'the JSON is cut off: close every `{` and `[`');
+    }
     fail(this.source.position(offset), rule, message, hint);
   }
 }

@@ -28,6 +28,12 @@ export function isWellFormedType(type: string): boolean {
   return RESOURCE_TYPE.test(type) || CUSTOM_TYPE.test(type);
 }
 
+/** `{ "Ref": … }` or `{ "Fn::…": … }`: a value computed by CloudFormation. */
+const isIntrinsic = (value: CfnObject): boolean => {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::')) && keys[0] !== 'Fn::Transform';
+};
+
 export const isObject = (value: CfnValue | undefined): value is CfnObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Builds the stack `stackPath` from a parsed template rooted at `data`. */
@@ -40,12 +46,13 @@ export function buildStack(data: CfnValue, file: string, stackPath: string): Bui
     report({ file, line: 1, col: 1 }, 'cfn/not-a-mapping', `template is ${describe(data)}, not a mapping`, 'a template is a mapping with `Resources:` (and optionally `Parameters:`, `Outputs:`, …)');
     return { stack: emptyStack(stackPath, file), problems, transformed: false, bodies: new Map() };
   }
-  const transformed = data.Transform !== undefined;
+  // A Transform (SAM, a macro) or an `Fn::Transform` inside a section (AWS::Include) adds content at deploy time.
+  const transformed = data.Transform !== undefined || Object.values(data).some((section) => isObject(section) && section['Fn::Transform'] !== undefined);
   const section = (name: string): CfnObject => {
     const value = data[name];
     if (value === undefined || value === null) return {};
-    if (isObject(value)) return value;
-    report(here(data, name), 'cfn/invalid-section', `\`${name}\` is ${describe(value)}, not a mapping`, `write \`${name}:\` as a mapping of names to definitions`);
+    if (isObject(value) && !isIntrinsic(value)) return value;
+    report(here(data, name), 'cfn/invalid-section', `\`${name}\` is ${isObject(value) ? `the function ${Object.keys(value)[0]}` : describe(value)}, not a mapping`, `write \`${name}:\` as a mapping of names to definitions`);
     return {};
   };
 
@@ -56,7 +63,7 @@ export function buildStack(data: CfnValue, file: string, stackPath: string): Bui
     report(here(data), 'cfn/no-resources', 'template has no `Resources` section',
       assemblyFile ? 'this is a file of a CDK cloud assembly, not a template: pass the directory that holds it (cdk.out)'
         : known ? `did you mean \`Resources\` instead of \`${known}\`?` : 'every CloudFormation template declares at least one resource under `Resources:`');
-  } else if (isObject(data.Resources) && Object.keys(resourcesSection).length === 0) {
+  } else if ((data.Resources === null || (isObject(data.Resources) && !isIntrinsic(data.Resources))) && Object.keys(resourcesSection).length === 0) {
     report(here(data, 'Resources'), 'cfn/no-resources', '`Resources` is empty', 'every CloudFormation template declares at least one resource');
   }
 
@@ -64,7 +71,7 @@ export function buildStack(data: CfnValue, file: string, stackPath: string): Bui
   const bodies = new Map<string, CfnObject>();
   for (const [logicalId, body] of Object.entries(resourcesSection)) {
     const at = here(resourcesSection, logicalId);
-    if (transformed && logicalId.startsWith('Fn::ForEach::')) continue;
+    if (logicalId === 'Fn::Transform' || (transformed && logicalId.startsWith('Fn::ForEach::'))) continue;
     if (!LOGICAL_ID.test(logicalId)) {
       report(at, 'cfn/invalid-logical-id', `logical id "${logicalId}" has characters other than letters and digits`, 'CloudFormation logical ids are alphanumeric (A-Z, a-z, 0-9)');
     }
