@@ -51,6 +51,8 @@ export interface LiveResult {
   readonly stats: LiveStats;
   /** Keys whose query failed (bad parameter, exhausted retries), with the reason. */
   readonly failures: readonly { readonly key: string; readonly reason: string }[];
+  /** The endpoint asked, for messages. */
+  readonly endpoint: string;
 }
 
 const RETRYABLE = new Set(['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'InternalErrorException', 'InternalServerError', 'InternalFailure', 'ServiceUnavailableException', 'ServiceUnavailable', 'TimeoutError', 'RequestTimeout', 'ECONNRESET', 'EPIPE', 'BadResponse']);
@@ -248,5 +250,6 @@ export async function fetchLivePrices(keys: readonly string[], region: RegionInf
     },
     stats,
     failures: failures.sort((a, b) => a.key.localeCompare(b.key)),
+    endpoint: pricingEndpoint(),
   };
 }

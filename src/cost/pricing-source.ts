@@ -83,6 +83,17 @@ export async function resolvePrices(request: PriceRequest): Promise<ResolvedPric
       notes: [`live pricing unavailable: ${error.message}; using ${snapshotPath(request.region)} instead (the report says so)`],
     };
   }
+  if (live.failures.length && !Object.keys(live.snapshot.prices).length && !Object.keys(live.snapshot.notOffered).length) {
+    // Not one price came back: this is a snapshot estimate, and says so once, naming the endpoint.
+    const reason = `every Price List lookup at ${live.endpoint} failed: ${live.failures[0]!.reason}`;
+    const prices = await loadSnapshotFile(request.root, request.region);
+    return {
+      prices,
+      pricing: { mode: 'snapshot', requested: 'live', description: describeSnapshot(prices), fallbackReason: reason },
+      stats: live.stats,
+      notes: [`live pricing failed: ${reason}; using ${snapshotPath(request.region)} instead (the report says so)`],
+    };
+  }
   const notes: string[] = [];
   const prices: Record<string, PriceEntry> = { ...live.snapshot.prices };
   if (live.failures.length) {

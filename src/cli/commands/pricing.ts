@@ -53,6 +53,14 @@ Exit codes: 0 written, 2 no credentials/network or bad input.`)
         }
         throw error;
       }
+      if (live.failures.length && !Object.keys(live.snapshot.prices).length) {
+        // Nothing came back: rewriting the snapshot would stamp old prices with today's date as if fetched live.
+        const reason = `every Price List lookup at ${live.endpoint} failed: ${live.failures[0]!.reason}`;
+        throw new UserError(`cannot refresh prices: ${reason}`, [{
+          file: snapshotPath(opts.region), line: 1, col: 1, rule: 'cost/live-unavailable', severity: 'error', message: reason,
+          hint: 'try again later, or check AWS_ENDPOINT_URL_PRICING and your network; the existing snapshot is unchanged',
+        }]);
+      }
       const file = path.join(root, snapshotPath(opts.region));
       let previous: Record<string, PriceEntry> = {};
       try {
