@@ -89,10 +89,10 @@ function compareScaling(ctx: DriftContext, svc: ContainerServiceComponent, o: Ob
     ctx.compare('cooldownSeconds', [...rule.loc, 'cooldownSeconds'], `${rpath}.cooldownSeconds`, rule.cooldownSeconds, p.cooldownSeconds, p.origin);
   });
   for (const { p, r } of observed) {
-    if (![...pairs.values()].some((x) => x.p === p) || !svc.scaling.some((m) => pairs.get(m)?.p === p && r.metric === m.metric)) {
-      if (ctx.accounted.has(p.origin.key)) continue;
-      ctx.unmodelled(p.origin, `Scaling policy ${r.metric ?? ''} ${r.comparison ?? ''} ${known(r.threshold) ?? ''} of ${svc.id}`.replace(/\s+/g, ' '), { loc: [...svc.loc, 'scaling'], path: `${path}.scaling` });
-    }
+    if (ctx.accounted.has(p.origin.key)) continue;
+    // The policy's alarm is part of the unmodelled rule, not a second finding.
+    if (r.alarm) ctx.accounted.add(r.alarm.origin.key);
+    ctx.unmodelled(p.origin, `Scaling policy ${r.metric ?? ''} ${r.comparison ?? ''} ${known(r.threshold) ?? ''} of ${svc.id}`.replace(/\s+/g, ' '), { loc: [...svc.loc, 'scaling'], path: `${path}.scaling` });
   }
 }
 

@@ -85,5 +85,10 @@ function reportUnmodelled(ctx: DriftContext): void {
       ctx.unmodelled(element.origin, `${label} ${element.origin.logicalId}`);
     }
   }
-  for (const { origin } of ctx.observed.unclaimed) ctx.unmodelled(origin, `${origin.type} ${origin.logicalId}`);
+  // CloudWatch dashboards are what a monitoring component with dashboards describes.
+  const dashboards = ctx.env.components.some((c) => c.type === 'monitoring' && c.dashboards > 0);
+  for (const { origin } of ctx.observed.unclaimed) {
+    if (dashboards && origin.type === 'AWS::CloudWatch::Dashboard') continue;
+    ctx.unmodelled(origin, `${origin.type} ${origin.logicalId}`);
+  }
 }

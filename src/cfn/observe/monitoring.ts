@@ -5,7 +5,10 @@ import type { ObservedAlarm, ObservedLogGroup, ObservedTopic, Observed } from '.
 import { given, items, keyOf, link, links, num, prop, str } from './values.js';
 
 export function observeLogGroups(ctx: ObserveContext): ObservedLogGroup[] {
-  return ctx.ofType('AWS::Logs::LogGroup').map((g) => {
+  // VPC flow-log destinations belong to the VPC's flow logs (the model's network.flowLogs), not to a log-group component.
+  const flowLogGroups = new Set(ctx.ofType('AWS::EC2::FlowLog').flatMap((f) =>
+    [f.properties.LogGroupName, f.properties.LogDestination].flatMap((v) => link(v, ctx.scope(f))?.key ?? [])));
+  return ctx.ofType('AWS::Logs::LogGroup').filter((g) => !flowLogGroups.has(keyOf(g.stackPath, g.logicalId))).map((g) => {
     const scope = ctx.scope(g);
     const retention = num(g.properties.RetentionInDays, scope);
     return {
