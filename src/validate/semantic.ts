@@ -57,10 +57,17 @@ export function semanticFindings(raw: Raw, locator: Locator): Finding[] {
   const groupIds = groups.map((g) => g.id as string);
   const subnetIds = subnets.map((s) => s.id as string);
   const typeOf = new Map(components.map((c) => [c.id as string, c.type as string]));
+  // Membership through a set per candidate list: big models make thousands of references.
+  const lookup = new Map<string[], Set<string>>();
+  const has = (candidates: string[], id: string): boolean => {
+    let set = lookup.get(candidates);
+    if (!set) lookup.set(candidates, (set = new Set(candidates)));
+    return set.has(id);
+  };
   const ref = (path: NodePath, value: unknown, kind: 'component' | 'security-group' | 'subnet', candidates: string[], wantType?: string[]) => {
     if (value === undefined) return;
     const id = String(value);
-    if (!candidates.includes(id)) {
+    if (!has(candidates, id)) {
       const suggestion = didYouMean(id, candidates);
       const known = [...new Set(candidates)].sort();
       report.error(path, `ref/unknown-${kind}`, `unknown ${kind.replace('-', ' ')} "${id}"`, suggestion ? `did you mean \`${suggestion}\`?` : known.length ? `known ${kind.replace('-', ' ')}s: ${known.join(', ')}` : `declare the ${kind.replace('-', ' ')} first`);
@@ -252,8 +259,10 @@ function checkOverrides(report: Reporter, raw: Raw): void {
     if (overrides.network) checkFieldsExist(report, overrides.network, raw.network, [...base, 'network'], 'network', schemaFields('network'));
     if (overrides.cost) checkFieldsExist(report, overrides.cost, raw.cost ?? {}, [...base, 'cost'], 'cost', schemaFields('cost'));
     const components: Raw[] = raw.components ?? [];
+    const byId = new Map<unknown, Raw>();
+    for (const c of components) if (!byId.has(c.id)) byId.set(c.id, c);
     for (const [id, fields] of Object.entries<Raw>(overrides.components ?? {})) {
-      const target = components.find((c) => c.id === id);
+      const target = byId.get(id);
       if (!target) {
         const suggestion = didYouMean(id, components.map((c) => c.id));
         report.error([...base, 'components', id], 'env/unknown-component', `environment "${env}" overrides unknown component "${id}"`, suggestion ? `did you mean \`${suggestion}\`?` : 'override a component id that exists', true);

@@ -23,17 +23,27 @@ export function securityGroupChart(env: ResolvedEnvironment): Flowchart | undefi
   const chart = new Flowchart('LR');
   chart.defineClass('security', CATEGORY_STYLE.security).defineClass('client', CATEGORY_STYLE.client);
   const sgId = (id: string) => ids.id('sg', id);
-  const cidrs: string[] = [];
+  const cidrs = new Set<string>();
   const cidrId = (cidr: string) => {
-    if (!cidrs.includes(cidr)) cidrs.push(cidr);
+    cidrs.add(cidr);
     return ids.id('cidr', cidr);
   };
   const peerId = (rule: SecurityGroupRule) => (rule.peer.kind === 'security-group' ? sgId(rule.peer.securityGroup) : cidrId(rule.peer.cidr));
   const known = new Set(env.securityGroups.map((g) => g.id));
 
+  // Members of each group in model order, found in one pass (big models have thousands of both).
+  const membersOf = new Map<string, string[]>();
+  for (const c of env.components) {
+    for (const id of new Set(c.securityGroups)) {
+      const list = membersOf.get(id);
+      if (list) list.push(say(c.name));
+      else membersOf.set(id, [say(c.name)]);
+    }
+  }
+
   const edges: (() => void)[] = [];
   for (const group of env.securityGroups) {
-    const members = env.components.filter((c) => c.securityGroups.includes(group.id)).map((c) => say(c.name));
+    const members = membersOf.get(group.id) ?? [];
     const lines = [
       say(group.name),
       say(group.description),

@@ -53,7 +53,14 @@ export function sequenceBody(env: ResolvedEnvironment): string | undefined {
   if (!client) return undefined;
   const w = new SequenceWriter();
   const from = (c: Component) => w.participant(c.id, say(c.name), c.type === 'client');
-  const outgoing = (id: string) => env.connections.filter((c) => c.from === id && c.kind !== 'control' && c.kind !== 'async');
+  const outgoingOf = new Map<string, Connection[]>();
+  for (const c of env.connections) {
+    if (c.kind === 'control' || c.kind === 'async') continue;
+    const list = outgoingOf.get(c.from);
+    if (list) list.push(c);
+    else outgoingOf.set(c.from, [c]);
+  }
+  const outgoing = (id: string): readonly Connection[] => outgoingOf.get(id) ?? [];
   const target = (c: Connection) => components.get(c.to);
 
   /** The participant a data access reaches: a database's reader or writer, or the store itself. */
