@@ -39,6 +39,7 @@ function elements(o: ObservedArchitecture): { origin: Origin; supporting: readon
   ];
 }
 
+/** Reports every resource no mapper took, with the reason the model has no place for it. */
 export function reportLeftovers(ctx: ImportContext, set: CfnTemplateSet): void {
   const report = ctx.report;
   for (const element of elements(ctx.observed)) {

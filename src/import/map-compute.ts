@@ -10,6 +10,7 @@ import { displayName } from './ids.js';
 
 const FARGATE_CPU = [256, 512, 1024, 2048, 4096, 8192, 16384];
 
+/** ECS services: task size, scaling limits and step rules, the main container, logs and secrets. */
 export function mapServices(ctx: ImportContext): RawModel[] {
   return ctx.observed.services.flatMap((service) => {
     const id = ctx.modelIds.get(service.origin.key);
@@ -199,6 +200,7 @@ function scalingRules(ctx: ImportContext, id: string, element: string, policies:
 
 // ---------------------------------------------------------------- serverless and Kubernetes
 
+/** Lambda functions with runtime, memory, timeout, placement, log group and secrets. */
 export function mapFunctions(ctx: ImportContext): RawModel[] {
   return ctx.observed.functions.flatMap((fn) => {
     const id = ctx.modelIds.get(fn.origin.key);
@@ -235,6 +237,7 @@ function containerRuntime(ctx: ImportContext, element: string, origin: Origin): 
   return 'container-image';
 }
 
+/** API Gateway REST and HTTP APIs with their stage and throttle. */
 export function mapApis(ctx: ImportContext): RawModel[] {
   return ctx.observed.apis.flatMap((api) => {
     const id = ctx.modelIds.get(api.origin.key);
@@ -253,6 +256,7 @@ export function mapApis(ctx: ImportContext): RawModel[] {
   });
 }
 
+/** EKS clusters with their managed node groups (a cluster without one cannot be expressed). */
 export function mapKubernetes(ctx: ImportContext): RawModel[] {
   return ctx.observed.kubernetesClusters.flatMap((cluster) => {
     const id = ctx.modelIds.get(cluster.origin.key);

@@ -33,6 +33,7 @@ export function linkSecretAttachments(ctx: ImportContext, set: CfnTemplateSet): 
   }
 }
 
+/** RDS/Aurora databases with instances and roles, storage, backup and credentials secret. */
 export function mapDatabases(ctx: ImportContext): RawModel[] {
   return ctx.observed.databases.flatMap((db) => {
     const id = ctx.modelIds.get(db.origin.key);
@@ -90,6 +91,7 @@ export function mapDatabases(ctx: ImportContext): RawModel[] {
   });
 }
 
+/** ElastiCache replication groups (redis, valkey, memcached). */
 export function mapCaches(ctx: ImportContext): RawModel[] {
   return ctx.observed.caches.flatMap((cache) => {
     const id = ctx.modelIds.get(cache.origin.key);
@@ -124,6 +126,7 @@ export function mapCaches(ctx: ImportContext): RawModel[] {
   });
 }
 
+/** DynamoDB tables with keys, billing mode, point-in-time recovery and encryption. */
 export function mapTables(ctx: ImportContext): RawModel[] {
   return ctx.observed.tables.flatMap((table) => {
     const id = ctx.modelIds.get(table.origin.key);
@@ -147,6 +150,7 @@ export function mapTables(ctx: ImportContext): RawModel[] {
   });
 }
 
+/** Secrets Manager secrets with their rotation. */
 export function mapSecrets(ctx: ImportContext): RawModel[] {
   return ctx.observed.secrets.flatMap((secret) => {
     const id = ctx.modelIds.get(secret.origin.key);
@@ -164,6 +168,7 @@ export function mapSecrets(ctx: ImportContext): RawModel[] {
   });
 }
 
+/** ECR repositories. */
 export function mapRepositories(ctx: ImportContext): RawModel[] {
   return ctx.observed.repositories.flatMap((repo) => {
     const id = ctx.modelIds.get(repo.origin.key);
@@ -182,6 +187,7 @@ export function mapRepositories(ctx: ImportContext): RawModel[] {
   });
 }
 
+/** CloudWatch log groups with name and retention (only CloudWatch's allowed values). */
 export function mapLogGroups(ctx: ImportContext): RawModel[] {
   return ctx.observed.logGroups.flatMap((group) => {
     const id = ctx.modelIds.get(group.origin.key);

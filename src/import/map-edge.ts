@@ -18,6 +18,7 @@ export function mapUsers(ctx: ImportContext): RawModel[] {
   return [{ id: USERS_ID, type: 'client', name: { ko: '사용자 (인터넷)', en: 'Users (Internet)' } }];
 }
 
+/** Route 53 hosted zones with their A/AAAA/CNAME records and alias targets. */
 export function mapDns(ctx: ImportContext): RawModel[] {
   return ctx.observed.hostedZones.flatMap((zone) => {
     const id = ctx.modelIds.get(zone.origin.key);
@@ -65,6 +66,7 @@ function targetOf(ctx: ImportContext, group: ObservedTargetGroup): string | unde
   return service ? ctx.modelIds.get(service.origin.key) : undefined;
 }
 
+/** Application load balancers with listeners and the one target group the model holds. */
 export function mapLoadBalancers(ctx: ImportContext): RawModel[] {
   return ctx.observed.loadBalancers.flatMap((lb) => {
     const id = ctx.modelIds.get(lb.origin.key);

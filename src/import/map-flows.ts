@@ -10,6 +10,7 @@ const PROTOCOL_BY_PORT: Record<number, string> = { 53: 'DNS', 80: 'HTTP', 443: '
 
 interface Flow { from: string; to: string; protocol: string; port?: number; kind?: string; purpose: string }
 
+/** Connections in template order of discovery, each once per (from, to, port). */
 export function mapFlows(ctx: ImportContext, components: readonly RawModel[]): RawModel[] {
   const byId = new Map(components.map((c) => [c.id as string, c]));
   const flows: Flow[] = [];

@@ -113,6 +113,7 @@ export function allocateSecurityGroupIds(ctx: ImportContext): void {
   }
 }
 
+/** Security groups with every rule the model can express; ids were allocated by {@link allocateSecurityGroupIds}. */
 export function mapSecurityGroups(ctx: ImportContext): RawModel[] {
   return ctx.observed.securityGroups.map((sg) => {
     const id = ctx.modelIds.get(sg.origin.key)!;

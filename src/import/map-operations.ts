@@ -9,6 +9,7 @@ import { displayName, kebabId, nameCandidates } from './ids.js';
 
 export const MONITORING_ID = 'cloudwatch';
 
+/** SNS topics with their email, https and sms subscriptions. */
 export function mapTopics(ctx: ImportContext): RawModel[] {
   return ctx.observed.topics.flatMap((topic) => {
     const id = ctx.modelIds.get(topic.origin.key);
@@ -45,6 +46,7 @@ export function mapMonitoring(ctx: ImportContext): RawModel[] {
 const COMPARISONS: Record<string, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=' };
 const STATISTICS = ['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'];
 
+/** CloudWatch alarms that do not drive scaling, attached to the component they watch. */
 export function mapAlarms(ctx: ImportContext): RawModel[] {
   return plainAlarms(ctx).flatMap((alarm) => {
     const id = ctx.alarmIds.allocate(nameCandidates(alarm.origin, alarmName(ctx, alarm)), 'alarm');
@@ -85,6 +87,7 @@ function alarmName(ctx: ImportContext, alarm: ObservedAlarm): string | undefined
 
 const STAGE_KINDS: Record<string, string> = { source: 'source', build: 'build', deploy: 'deploy', approval: 'approval', test: 'test' };
 
+/** CodePipeline pipelines with stage kinds and the deployment strategy. */
 export function mapPipelines(ctx: ImportContext): RawModel[] {
   return ctx.observed.pipelines.flatMap((pipeline) => {
     const id = ctx.modelIds.get(pipeline.origin.key);

@@ -61,6 +61,7 @@ function identity(c: Component): string | undefined {
   }
 }
 
+/** Pairs every element of the imported model with its counterpart in the reference model, where there is one. */
 export function matchElements(imported: ResolvedEnvironment, model: ResolvedEnvironment): Matches {
   const pairs: Pair[] = [];
   const onlyInModel: { path: string; type: string }[] = [];

@@ -26,6 +26,7 @@ export function commonTags(o: ObservedArchitecture): Record<string, string> {
   return tags;
 }
 
+/** `metadata` of the imported model. */
 export function metadataOf(set: CfnTemplateSet, observed: ObservedArchitecture, region: string): RawModel {
   const stacks = set.stacks.filter((s) => !s.path.includes('/')).map((s) => s.path);
   const name = stacks.join(', ') || set.source;

@@ -13,6 +13,7 @@ export interface HeaderInfo {
   readonly schemaRef: string;
 }
 
+/** The model file's text: header comment, then the data. */
 export function modelText(model: RawModel, header: HeaderInfo): string {
   const lines = [
     `# yaml-language-server: $schema=${header.schemaRef}`,
