@@ -7,6 +7,7 @@ import { importBenchmark } from './import.js';
 import { driftBenchmark } from './drift.js';
 import { mermaidBenchmark } from './mermaid.js';
 import { pipelineBenchmark } from './pipeline.js';
+import { scaleBenchmark } from './scale.js';
 import { scaffoldBenchmark } from './scaffold.js';
 import { securityBenchmark } from './security.js';
 import { siteBenchmark } from './site.js';
@@ -24,4 +25,5 @@ export const benchmarks: readonly Benchmark[] = [
   importBenchmark,
   cfnBenchmark,
   driftBenchmark,
+  scaleBenchmark,
 ];

@@ -9,9 +9,20 @@ export interface BenchResult {
   readonly notes?: readonly string[];
 }
 
+/** What `npm run bench` hands a benchmark besides the clock. */
+export interface BenchContext {
+  /** Progress for the person waiting (stderr). */
+  progress(message: string): void;
+  /**
+   * A fuller report than the result lines: printed after them, and with `--save` written to
+   * `output/bench/<name>.md` (markdown) and `output/bench/<name>.json` (data).
+   */
+  attach(report: { readonly markdown: string; readonly data: unknown }): void;
+}
+
 export interface Benchmark {
   readonly name: string;
-  run(): Promise<readonly BenchResult[]>;
+  run(context: BenchContext): Promise<readonly BenchResult[]>;
 }
 
 /** Median wall time of `runs` calls of `fn`, in milliseconds. */
