@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { positionOf, readTemplateSet } from '../../src/cfn/read/index.js';
+import { positionOf, propertyPosition, readTemplateSet } from '../../src/cfn/read/index.js';
 import type { CfnValue } from '../../src/cfn/types.js';
 import { FIXTURES, tempFile } from './helpers.js';
 
@@ -122,5 +122,11 @@ describe('a hand-written template (VPC, security groups, ALB, ECS, Aurora, Redis
     expect(positionOf(tg.properties, 'HealthCheckPath')).toMatchObject(where(/HealthCheckPath:/));
     const ingress = (stack.resources.find((r) => r.logicalId === 'DbSecurityGroup')!.properties.SecurityGroupIngress as CfnValue[])[0] as object;
     expect(positionOf(ingress, 'FromPort')).toMatchObject(where(/FromPort: 5432/));
+    const db = stack.resources.find((r) => r.logicalId === 'DbSecurityGroup')!;
+    expect(propertyPosition(db, ['SecurityGroupIngress', 0, 'ToPort'])).toMatchObject(where(/ToPort: 5432/));
+    // No such key: the deepest part found, the list item, whose mapping starts after its `- `.
+    const item = where(/- IpProtocol: tcp/, where(/^  DbSecurityGroup:/).line);
+    expect(propertyPosition(db, ['SecurityGroupIngress', 0, 'NoSuchKey'])).toMatchObject({ line: item.line, col: item.col + 2 });
+    expect(propertyPosition(db, [])).toEqual(db.position);
   });
 });

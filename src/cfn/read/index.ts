@@ -6,12 +6,13 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { CfnTemplateSet } from '../types.js';
+import type { CfnResource, CfnTemplateSet, TemplatePosition } from '../types.js';
 import { hasManifest, listAssemblyStacks } from './assembly.js';
 import { displayPath } from './display-path.js';
 import { isKnownResourceType } from './known-types.js';
-import { DEFAULT_LIMITS, formatBytes, ioError, type ReadLimits } from './load-text.js';
+import { DEFAULT_LIMITS, ioError, type ReadLimits } from './load-text.js';
 import { fail } from './problems.js';
+import { positionAt } from './source-text.js';
 import { readStack, type StackReader, type TemplateWarning } from './stacks.js';
 
 export { isKnownResourceType } from './known-types.js';
@@ -58,12 +59,17 @@ export async function readTemplateSet(inputPath: string, options: ReadTemplateOp
     }
     for (const stack of stacks) await readStack(reader, stack.templateFile, stack.path, stack.assemblyDir, stack.assets);
   } else {
-    if (info.size > limits.maxBytes) {
-      fail({ file: display, line: 1, col: 1 }, 'cfn/too-large', `template is ${formatBytes(info.size)}, over the ${formatBytes(limits.maxBytes)} limit`, 'CloudFormation itself accepts at most 1 MB per template; check that this is the right file');
-    }
     await readStack(reader, inputPath, stackNameOf(inputPath), path.dirname(path.resolve(inputPath)), undefined);
   }
   return { source: display, stacks: reader.stacks, warnings: [...reader.warnings, ...unknownTypeWarnings(reader)] };
+}
+
+/**
+ * Where a property of a resource is written, e.g. `['SecurityGroupIngress', 0, 'FromPort']`: the
+ * deepest part of the path found, else the resource's logical id.
+ */
+export function propertyPosition(resource: CfnResource, propertyPath: readonly (string | number)[]): TemplatePosition {
+  return (propertyPath.length ? positionAt(resource.properties, propertyPath) : undefined) ?? resource.position;
 }
 
 /** Stack path of a lone template file: its name without extension (`network.template.json` → `network`). */
