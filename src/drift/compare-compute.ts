@@ -41,7 +41,7 @@ export function compareRegistries(ctx: DriftContext): void {
     const path = `components.${repo.id}`;
     const o = pairs.get(repo);
     if (!o) {
-      ctx.missing(repo.loc, path, `Container registry ${repo.repository}`);
+      ctx.missing(repo.loc, path, `Container registry ${repo.repository}`, constructId(repo) !== undefined);
       continue;
     }
     ctx.match(path, o.origin);
@@ -106,7 +106,7 @@ export function compareServices(ctx: DriftContext, net: NetworkMatch, logGroupId
     const path = `components.${svc.id}`;
     const o = pairs.get(svc);
     if (!o) {
-      ctx.missing(svc.loc, path, `Container service ${svc.id}`);
+      ctx.missing(svc.loc, path, `Container service ${svc.id}`, config?.id === svc.id);
       continue;
     }
     idOf.set(o.origin.key, svc.id);
@@ -160,7 +160,7 @@ export function comparePipelines(ctx: DriftContext): void {
     const path = `components.${pipeline.id}`;
     const o = pairs.get(pipeline);
     if (!o) {
-      ctx.missing(pipeline.loc, path, `Pipeline ${pipeline.id}`);
+      ctx.missing(pipeline.loc, path, `Pipeline ${pipeline.id}`, config?.id === pipeline.id);
       continue;
     }
     ctx.match(path, o.origin, ...o.buildProjects.map((b) => b.origin), ...(o.deployment ? [o.deployment.origin] : []));

@@ -19,7 +19,7 @@ export function compareDatabases(ctx: DriftContext, net: NetworkMatch, idOf: Map
     const path = `components.${db.id}`;
     const o = pairs.get(db);
     if (!o) {
-      ctx.missing(db.loc, path, `Database ${db.id}`);
+      ctx.missing(db.loc, path, `Database ${db.id}`, config?.id === db.id);
       continue;
     }
     idOf.set(o.origin.key, db.id);
@@ -69,7 +69,7 @@ export function compareCaches(ctx: DriftContext, net: NetworkMatch, idOf: Map<El
     const path = `components.${cache.id}`;
     const o = pairs.get(cache);
     if (!o) {
-      ctx.missing(cache.loc, path, `Cache ${cache.id}`);
+      ctx.missing(cache.loc, path, `Cache ${cache.id}`, config?.id === cache.id);
       continue;
     }
     idOf.set(o.origin.key, cache.id);
@@ -103,7 +103,7 @@ export function compareSecrets(ctx: DriftContext, credentials: ReadonlyMap<Eleme
     const path = `components.${secret.id}`;
     const o = pairs.get(secret);
     if (!o) {
-      ctx.missing(secret.loc, path, `Secret ${secret.id}`);
+      ctx.missing(secret.loc, path, `Secret ${secret.id}`, configs.has(secret.id));
       continue;
     }
     ctx.match(path, o.origin);
@@ -122,7 +122,7 @@ export function compareTables(ctx: DriftContext): void {
     const path = `components.${table.id}`;
     const o = pairs.get(table);
     if (!o) {
-      ctx.missing(table.loc, path, `Table ${table.id}`);
+      ctx.missing(table.loc, path, `Table ${table.id}`, configs.has(table.id));
       continue;
     }
     ctx.match(path, o.origin);

@@ -18,7 +18,7 @@ export function compareLoadBalancers(ctx: DriftContext, net: NetworkMatch, idOf:
     const path = `components.${lb.id}`;
     const o = pairs.get(lb);
     if (!o) {
-      ctx.missing(lb.loc, path, `Load balancer ${lb.id}`);
+      ctx.missing(lb.loc, path, `Load balancer ${lb.id}`, constructId(lb) !== undefined);
       continue;
     }
     idOf.set(o.origin.key, lb.id);
@@ -93,7 +93,7 @@ export function compareDns(ctx: DriftContext, lbIdOf: ReadonlyMap<ElementKey, st
     const path = `components.${dns.id}`;
     const zone = pairs.get(dns);
     if (!zone) {
-      ctx.missing(dns.loc, path, `DNS zone ${dns.zone}`);
+      ctx.missing(dns.loc, path, `DNS zone ${dns.zone}`, ctx.scaffold.config.dns?.zoneName === dns.zone);
       continue;
     }
     ctx.match(path, zone.origin);

@@ -46,7 +46,7 @@ export function compareAlarms(ctx: DriftContext, componentIdOf: ReadonlyMap<Elem
     const path = `monitoring.alarms.${alarm.id}`;
     const o = pairs.get(alarm);
     if (!o) {
-      ctx.missing(alarm.loc, path, `Alarm ${alarm.id}`);
+      ctx.missing(alarm.loc, path, `Alarm ${alarm.id}`, configs.has(alarm.id));
       return;
     }
     ctx.match(path, o.origin);

@@ -109,10 +109,15 @@ export class DriftContext {
     });
   }
 
-  /** A modelled element with no template counterpart; elements the scaffold documents as not generated become notes. */
-  missing(loc: NodePath, path: string, what: string): void {
+  /**
+   * A modelled element with no template counterpart. When the scaffold documents why it does not
+   * generate the element (`generated: false`, or a reason at exactly `loc`), this is a note.
+   */
+  missing(loc: NodePath, path: string, what: string, generated = true): void {
     const model = this.modelRef(loc, path);
-    const reason = this.notExpressedAt(loc);
+    const within = (entry: NodePath) => loc.every((part, i) => entry[i] === part);
+    const reason = this.notExpressedAt(loc)
+      ?? (generated ? undefined : this.scaffold.notExpressed.find((n) => within(n.loc))?.reason ?? 'the scaffold does not generate it.');
     if (reason) {
       this.notes.push({ model, message: `${what} is not in the template: ${reason}` });
       return;

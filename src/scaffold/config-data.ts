@@ -17,6 +17,18 @@ export function secretConfigs(env: ResolvedEnvironment, report: NotExpressedList
   });
 }
 
+/**
+ * Rotation is generated for the database credentials only (a hosted rotation function); other
+ * secrets get none, since only their owner knows how to rotate them.
+ */
+export function reportStandaloneRotation(env: ResolvedEnvironment, database: DatabaseConfig | undefined, report: NotExpressedList): void {
+  for (const s of env.components) {
+    if (s.type !== 'secret' || s.store !== 'secrets-manager' || s.rotationDays === undefined || s.id === database?.credentialsSecretId) continue;
+    report.add([...s.loc, 'rotationDays'], where(s, 'rotationDays'),
+      'Rotation is generated for the database credentials only; only the owner of this secret knows how to rotate it, so add a rotation Lambda in your stack.');
+  }
+}
+
 export function databaseConfig(env: ResolvedEnvironment, report: NotExpressedList): DatabaseConfig | undefined {
   const databases = env.components.filter((c): c is DatabaseComponent => c.type === 'database');
   for (const extra of databases.slice(1)) report.add(extra.loc, where(extra), 'Only the first database of a model is generated.');

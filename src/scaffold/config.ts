@@ -3,7 +3,7 @@
  * app's constructs read (`lib/generated/config.ts`), plus the list of what it cannot express.
  */
 import type { ArchitectureModel, Component, ResolvedEnvironment } from '../model/types.js';
-import { cacheConfig, databaseConfig, secretConfigs, tableConfigs } from './config-data.js';
+import { cacheConfig, databaseConfig, reportStandaloneRotation, secretConfigs, tableConfigs } from './config-data.js';
 import { dnsConfig, loadBalancerConfig, logGroupConfigs, pipelineConfig, registryConfig, serviceConfig } from './config-compute.js';
 import { alarmConfigs, topicConfigs } from './config-monitoring.js';
 import { networkConfig, securityGroupConfigs } from './config-network.js';
@@ -57,6 +57,7 @@ export function buildScaffoldConfig(model: ArchitectureModel, environment: strin
     loadBalancer,
     topics: topicConfigs(env),
   };
+  reportStandaloneRotation(env, partial.database, report);
   const config: AppConfig = {
     appId: model.id,
     stackName: `${pascalCase(model.id, 'App')}-${pascalCase(environment, 'Env')}`,
