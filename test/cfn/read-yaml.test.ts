@@ -130,3 +130,14 @@ describe('a hand-written template (VPC, security groups, ALB, ECS, Aurora, Redis
     expect(propertyPosition(db, [])).toEqual(db.position);
   });
 });
+
+describe('file conventions', () => {
+  it('a byte-order mark, CRLF line ends and a closing `---` change nothing', async () => {
+    const text = 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n  Queue:\n    Type: AWS::SQS::Queue\n';
+    const plain = await readTemplateSet(await tempFile('t.yaml', text));
+    const variant = await readTemplateSet(await tempFile('t.yaml', `\ufeff${text.replace(/\n/g, '\r\n')}---\n`));
+    const summary = (set: typeof plain) => set.stacks[0]!.resources.map((r) => [r.logicalId, r.type, r.position.line, r.position.col]);
+    expect(summary(variant)).toEqual(summary(plain));
+    expect(summary(plain)).toEqual([['Topic', 'AWS::SNS::Topic', 2, 3], ['Queue', 'AWS::SQS::Queue', 4, 3]]);
+  });
+});

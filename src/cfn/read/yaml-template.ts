@@ -34,10 +34,11 @@ export function parseYamlTemplate(source: SourceText, limits: YamlLimits): CfnVa
     if (error instanceof RangeError) tooDeep(source, limits.maxDepth);
     throw error;
   }
-  const extra = docs.slice(1).find((doc) => doc.contents !== null);
+  const isEmpty = (doc: Document.Parsed | undefined) => !doc || doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''));
+  const extra = docs.slice(1).find((doc) => !isEmpty(doc));
   if (extra) fail(at(extra.range[0]), 'cfn/multi-document', 'file holds several YAML documents', 'keep one template per file; remove the `---` separator and what follows, or split it into files');
   const doc = docs[0];
-  if (!doc || doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
+  if (!doc || isEmpty(doc)) {
     fail(at(doc?.range[0] ?? 0), 'cfn/empty', 'file holds no template (it is empty or only comments)', 'a template is a mapping with at least `Resources:`');
   }
   reportParseErrors(source, doc, limits);
