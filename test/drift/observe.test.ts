@@ -108,3 +108,15 @@ describe('a serverless stack: API Gateway, Lambda, DynamoDB, rotated secret', ()
     expect(subnet.tier).toBe('isolated');
   });
 });
+
+describe('a cloud assembly with a nested stack and a nested assembly', () => {
+  it('follows references into the parent stack and folds parameters the parent passes', async () => {
+    const o = await observe('test/fixtures/cfn/assembly');
+    const nested = 'Shop/DataNestedStackDataNestedStackResource1A2B3C4D';
+    expect(o.vpcs.map((v) => v.origin.key)).toEqual(['Shop/Vpc8378EB38']);
+    const sg = o.securityGroups.find((g) => g.origin.stackPath === nested)!;
+    expect(sg.vpc?.key).toBe('Shop/Vpc8378EB38');
+    expect(o.logGroups.map((g) => [g.origin.key, k(g.retentionDays)])).toEqual([[`${nested}/Logs5678EFAB`, 30]]);
+    expect(o.unclaimed.map((u) => u.origin.key)).toEqual([`${nested}/Gadget`, 'Prod/Api/Queue4A7E3555']);
+  });
+});
