@@ -78,7 +78,7 @@ function normalizeError(error: unknown, timeoutMs: number): unknown {
   if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return Object.assign(new Error('the connection was closed before the answer was complete'), { name: e.code });
   if (e.name === 'AbortError' || e.name === 'TimeoutError') return Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' });
   if ((e.name === 'Unknown' || e.message === 'UnknownError') && e.$metadata?.httpStatusCode) {
-    return Object.assign(new Error(`HTTP ${e.$metadata.httpStatusCode} without error details`), { name: 'HttpError', $metadata: e.$metadata });
+    return Object.assign(new Error('the answer carried no error details'), { name: `HTTP ${e.$metadata.httpStatusCode}`, $metadata: e.$metadata });
   }
   if (e.name === 'SyntaxError' || /Deserialization error/.test(e.message ?? '')) {
     const status = e.$metadata?.httpStatusCode;
