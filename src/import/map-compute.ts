@@ -248,7 +248,7 @@ export function mapApis(ctx: ImportContext): RawModel[] {
       return [];
     }
     ctx.map(api.origin, id, element, api.supporting);
-    const stages = api.stages.filter((s) => /^[A-Za-z0-9_-]+$/.test(s));
+    const stages = api.stages.filter((s) => /^[$A-Za-z0-9_-]+$/.test(s));
     if (stages.length < api.stages.length) ctx.report.dropped(`${element}.stage`, 'a stage name known only at deploy time', api.origin);
     if (stages.length > 1) ctx.report.dropped(`${element}.stage`, `stages ${stages.slice(1).join(', ')} (the model names one stage)`, api.origin);
     const throttle = ctx.value(api.throttleRps, `${element}.throttleRps`, api.origin);

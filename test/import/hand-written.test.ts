@@ -8,7 +8,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModelOrThrow } from '../../src/load/load-model.js';
-import type { ApiGatewayComponent, ArchitectureModel, CacheComponent, ContainerServiceComponent, DatabaseComponent, FunctionComponent, LoadBalancerComponent, LogGroupComponent, NoSqlTableComponent, ResolvedEnvironment } from '../../src/model/types.js';
+import type { ApiGatewayComponent, ArchitectureModel, CacheComponent, ContainerServiceComponent, DatabaseComponent, FunctionComponent, KubernetesClusterComponent, LoadBalancerComponent, LogGroupComponent, NoSqlTableComponent, ResolvedEnvironment } from '../../src/model/types.js';
 import { archgen, fixture, fixtureDisplay, importJson, lineOf, root, tempDir } from './helpers.js';
 
 let dir: string;
@@ -184,5 +184,21 @@ describe('API Gateway + Lambda + DynamoDB stack (serverless-api.yaml)', () => {
 
   it('lists the queue and the VPC endpoint as not mapped', () => {
     expect(json.unmapped.map((u: { logicalId: string; type: string }) => `${u.logicalId} ${u.type}`)).toEqual(['DynamoDbEndpoint AWS::EC2::VPCEndpoint', 'EventsQueue AWS::SQS::Queue']);
+  });
+});
+
+describe('EKS behind an HTTP API (eks-http-api.yaml)', () => {
+  it('maps the cluster with its spot node group and the HTTP API with its $default stage', async () => {
+    const out = path.join(dir, 'shop.yaml');
+    const { code, json } = await importJson(['--template', fixture('eks-http-api.yaml'), '-o', out]);
+    expect(code).toBe(0);
+    const env = envOf(await loadModelOrThrow(out, root));
+    expect(env.metadata.region).toBe('ap-southeast-1');
+    const [cluster] = byType<KubernetesClusterComponent>(env, 'kubernetes-cluster');
+    expect(cluster!.version).toBe('1.30');
+    expect(cluster!.nodeGroups.map((g) => `${g.instanceType} ${g.min}/${g.desired}/${g.max} ${g.spot}`)).toEqual(['t3.large 2/3/6 true']);
+    expect(byType<ApiGatewayComponent>(env, 'api-gateway')).toEqual([expect.objectContaining({ apiType: 'http', stage: '$default' })]);
+    expect(json.unmapped).toEqual([]);
+    expect(json.mapped.map((m: { logicalId: string }) => m.logicalId)).toEqual(expect.arrayContaining(['ClusterRole', 'NodeRole', 'GeneralNodes', 'HttpStage']));
   });
 });

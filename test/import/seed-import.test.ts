@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithModel, type ModelDifference } from '../../src/import/compare-with-model.js';
 import { loadModelOrThrow } from '../../src/load/load-model.js';
-import type { CacheComponent, ContainerServiceComponent, DatabaseComponent, LoadBalancerComponent, LogGroupComponent, ResolvedEnvironment } from '../../src/model/types.js';
+import type { CacheComponent, ContainerRegistryComponent, ContainerServiceComponent, DatabaseComponent, DnsComponent, LoadBalancerComponent, LogGroupComponent, PipelineComponent, ResolvedEnvironment, SecretComponent } from '../../src/model/types.js';
 import { scaffoldWithCli, synthesize, tempAppDir } from '../scaffold/helpers.js';
 import { archgen, importJson, root, tempDir } from './helpers.js';
 
@@ -91,6 +91,16 @@ describe('import of the synthesized seed stack', () => {
     expect(cache).toMatchObject({ engine: 'redis', engineVersion: '7.1', nodeType: 'cache.t3.small', replicas: 1, multiAz: true, automaticFailover: true, encryptionInTransit: true });
     const logs = component<LogGroupComponent>(imported, 'log-group');
     expect(logs).toMatchObject({ logGroupName: '/ecs/points-api', retentionDays: 30 });
+  });
+
+  it('keeps DNS, registry, secret rotation and the pipeline', () => {
+    const alb = component<LoadBalancerComponent>(imported, 'load-balancer');
+    expect(component<DnsComponent>(imported, 'dns')).toMatchObject({ zone: 'points.example.com', records: [expect.objectContaining({ name: 'api.points.example.com', type: 'A', aliasTarget: alb.id })] });
+    expect(component<ContainerRegistryComponent>(imported, 'container-registry')).toMatchObject({ repository: 'points-api', scanOnPush: true, immutableTags: true });
+    expect(component<SecretComponent>(imported, 'secret')).toMatchObject({ store: 'secrets-manager', rotationDays: 30 });
+    const pipeline = component<PipelineComponent>(imported, 'pipeline');
+    expect(pipeline).toMatchObject({ strategy: 'blue-green', computeType: 'BUILD_GENERAL1_SMALL' });
+    expect(pipeline.stages.map((s) => s.kind)).toEqual(['source', 'build', 'deploy']);
   });
 
   it('keeps the alarms with their thresholds, periods and topic', () => {
