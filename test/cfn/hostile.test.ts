@@ -289,6 +289,19 @@ describe('references', () => {
   });
 });
 
+describe('many problems', () => {
+  it('lists the first hundred, quickly, and counts the rest', async () => {
+    const count = 20_000;
+    const resources = Array.from({ length: count }, (_, i) => `"R${i}": {"Type": "AWS::SQS::Queue", "Properties": {"Name": {"Ref": "Missing${i}"}}}`);
+    const error = await readTemplateSet(await tempFile('t.json', `{"Resources": {${resources.join(',\n')}}}`)).catch((e: unknown) => e);
+    const diagnostics = (error as UserError).diagnostics;
+    expect(diagnostics).toHaveLength(101);
+    expect(diagnostics.slice(0, 100).every((d) => d.rule === 'cfn/unknown-reference')).toBe(true);
+    expect(diagnostics[0]).toMatchObject({ line: 1, message: 'Ref "Missing0" names no resource, parameter or pseudo parameter' });
+    expect(diagnostics[100]).toMatchObject({ rule: 'cfn/more-problems', message: `${count - 100} more problems not listed` });
+  });
+});
+
 describe('circular references', () => {
   it('names the cycle A → B → A at the first reference', async () => {
     const text = 'Resources:\n  A:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: !Ref B\n  B:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: !GetAtt A.GroupId\n';

@@ -16,6 +16,11 @@ export interface ReferenceCheck {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** CDK logical ids end with an 8-character hash: `Queue` → `Queue4A7E3555`. */
+const CDK_HASH = /[0-9A-F]{8}$/;
+const MAX_FUZZY_CANDIDATES = 2000;
+const MAX_FUZZY_PROBLEMS = 200;
+
 interface Edge {
   readonly to: string;
   /** Where the reference is written; computed only for the cycle reported. */
@@ -28,7 +33,15 @@ export function checkReferences(built: BuiltStack): ReferenceCheck {
   const problems: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const resourceIds = new Set([...bodies.keys()]);
-  const refNames = [...resourceIds, ...Object.keys(stack.parameters)];
+  const resourceList = [...resourceIds];
+  const refNames = [...resourceList, ...Object.keys(stack.parameters), ...PSEUDO_PARAMETERS];
+  const byCdkPrefix = new Map(resourceList.filter((id) => CDK_HASH.test(id)).map((id) => [id.slice(0, -8), id]));
+  /** A close name: fuzzy for the first problems only (edit distance is costly), then CDK's hashed ids. */
+  const suggest = (name: string, candidates: readonly string[], otherwise: string): string => {
+    const fuzzy = problems.length + warnings.length < MAX_FUZZY_PROBLEMS && candidates.length <= MAX_FUZZY_CANDIDATES;
+    const close = (fuzzy ? didYouMean(name, candidates) : undefined) ?? byCdkPrefix.get(name);
+    return close ? `did you mean "${close}"?` : otherwise;
+  };
   const at = (container: object, key?: string | number): TemplatePosition => positionOf(container, key) ?? { file: stack.file, line: 0, col: 0 };
   const unknown = (position: TemplatePosition, message: string, hint: string, rule = 'cfn/unknown-reference') => {
     const diagnostic = templateError(position, rule, message, hint);
@@ -59,14 +72,14 @@ export function checkReferences(built: BuiltStack): ReferenceCheck {
           return;
         }
         unknown(where(), `${reference.kind === 'Ref' ? 'Ref' : 'Fn::Sub variable'} "${reference.attribute === undefined ? target : `${target}.${reference.attribute}`}" names no resource${reference.attribute === undefined ? ', parameter or pseudo parameter' : ''}`,
-          suggest(target, reference.attribute === undefined ? [...refNames, ...PSEUDO_PARAMETERS] : [...resourceIds], 'declare it under `Resources:` or `Parameters:`'));
+          suggest(target, reference.attribute === undefined ? refNames : resourceList, 'declare it under `Resources:` or `Parameters:`'));
         return;
       case 'Fn::GetAtt':
         if (resourceIds.has(target)) {
           edges?.push({ to: target, at: where });
           return;
         }
-        unknown(where(), `Fn::GetAtt names "${target}", which is not a resource`, suggest(target, [...resourceIds], 'Fn::GetAtt reads an attribute of a resource declared under `Resources:`'));
+        unknown(where(), `Fn::GetAtt names "${target}", which is not a resource`, suggest(target, resourceList, 'Fn::GetAtt reads an attribute of a resource declared under `Resources:`'));
     }
   };
 
@@ -80,7 +93,7 @@ export function checkReferences(built: BuiltStack): ReferenceCheck {
       const dependsOn = body.DependsOn;
       const where = () => (Array.isArray(dependsOn) ? at(dependsOn, index) : at(body, 'DependsOn'));
       if (resourceIds.has(name)) edges.push({ to: name, at: where });
-      else unknown(where(), `DependsOn names "${name}", which is not a resource`, suggest(name, [...resourceIds], 'DependsOn lists logical ids of resources in the same template'));
+      else unknown(where(), `DependsOn names "${name}", which is not a resource`, suggest(name, resourceList, 'DependsOn lists logical ids of resources in the same template'));
     }
     if (resource.condition !== undefined) checkOne({ kind: 'condition', target: resource.condition, container: body, key: 'Condition' });
     graph.set(resource.logicalId, edges);
@@ -91,12 +104,6 @@ export function checkReferences(built: BuiltStack): ReferenceCheck {
   const cycle = findCycle(stack, graph);
   if (cycle) problems.push(cycle);
   return { problems, warnings };
-}
-
-/** A close name, or the CDK logical id that is `name` plus its 8-character hash (`Queue` → `Queue4A7E3555`). */
-function suggest(name: string, candidates: readonly string[], otherwise: string): string {
-  const close = didYouMean(name, candidates) ?? candidates.find((candidate) => candidate.length === name.length + 8 && candidate.startsWith(name) && /^[0-9A-F]{8}$/.test(candidate.slice(name.length)));
-  return close ? `did you mean "${close}"?` : otherwise;
 }
 
 /** The first dependency cycle, in template order, as one diagnostic naming it `A → B → A`. */

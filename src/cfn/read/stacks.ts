@@ -23,6 +23,8 @@ export interface StackReader {
 }
 
 const MAX_NESTING = 16;
+/** Problems listed per template: a generated or hostile file can hold hundreds of thousands. */
+const MAX_PROBLEMS = 100;
 /** Stacks read from one input: nested stacks that each reuse a template could otherwise multiply without end. */
 export const MAX_STACKS = 500;
 
@@ -37,8 +39,12 @@ export async function readStack(reader: StackReader, file: string, stackPath: st
   const parsed = await readTemplateFile(file, display, reader.limits);
   const built = buildStack(parsed.data, display, stackPath);
   const references = checkReferences(built);
-  const problems = [...built.problems, ...references.problems];
-  if (problems.length) throw invalidTemplate(display, sortDiagnostics(problems));
+  const problems = sortDiagnostics([...built.problems, ...references.problems]);
+  if (problems.length > MAX_PROBLEMS) {
+    const last = problems[MAX_PROBLEMS - 1]!;
+    problems.splice(MAX_PROBLEMS, Infinity, { ...last, rule: 'cfn/more-problems', message: `${problems.length - MAX_PROBLEMS} more problems not listed`, hint: 'fix the ones above first; they often share a cause' });
+  }
+  if (problems.length) throw invalidTemplate(display, problems);
   for (const warning of references.warnings) reader.warnings.push({ rule: warning.rule, message: warning.message, position: { file: warning.file, line: warning.line, col: warning.col } });
   reader.stacks.push(built.stack);
 
