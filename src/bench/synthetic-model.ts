@@ -9,7 +9,10 @@
  * grow with the domains: every ten domains form a cell with its own private and isolated subnets
  * in each AZ, every domain has an entry, an application and a data security group whose rules
  * reference each other, and flows run users → entry → compute → backends, each domain calling its
- * parent domain (a tree of fan-out 4) so the graph is wide, shallow and connected. Every component type appears from
+ * parent domain (a tree of fan-out 4) so the graph is wide, shallow and connected. Only the
+ * first few domains' load balancers face the Internet; the others are internal, called by their
+ * parent domain (a world-open group admits every component, so one per domain would make the
+ * true reachability relation quadratic in the model size). Every component type appears from
  * 60 components on. Fully deterministic: no randomness, no clock.
  */
 import { Document, isCollection, isSeq, visit, type Node } from 'yaml';
@@ -188,7 +191,8 @@ function buildComponents(total: number, zones: readonly string[], cidrOf: Readon
     const entry = present.find((c) => c.type === 'load-balancer' || c.type === 'api-gateway');
     if (entry) {
       records.push({ name: `d${pad(d)}.synthetic.example.com`, type: 'A', aliasTarget: entry.id });
-      connect('users', entry.id as string, 'HTTPS', 443, 'request', `Domain ${d} API`);
+      if (entry.scheme === 'internal') connect(`d${pad(parentOf(d))}-svc`, entry.id as string, 'HTTPS', 443, 'request', `Domain ${parentOf(d)} calls domain ${d}`);
+      else connect('users', entry.id as string, 'HTTPS', 443, 'request', `Domain ${d} API`);
       out.metrics.push({ component: entry.id, metrics: [{ name: entry.type === 'load-balancer' ? 'RequestCount' : 'Count', label: 'Requests' }] });
     }
     for (const c of present) {
@@ -207,6 +211,9 @@ function buildComponents(total: number, zones: readonly string[], cidrOf: Readon
   for (const g of out.securityGroups) g.ingress = (g.ingress as Raw[]).filter((r) => r.securityGroup === undefined || groups.has(r.securityGroup as string));
   return out;
 }
+
+/** Domains whose entry point faces the Internet (the root of the tree and its children). */
+const PUBLIC_DOMAINS = 5;
 
 /** Domains form a tree of fan-out 4: each calls its parent's main service. */
 const FAN_OUT = 4;
@@ -245,11 +252,14 @@ function domainComponents(d: number, zones: readonly string[], cidrOf: ReadonlyM
       nodeGroups: [{ name: 'general', instanceType: 't3.medium', min: 2, desired: 2, max: 6, spot: false }],
       workloads: [{ name: ids.svc, replicas: 2, port: appPort }], logGroup: ids.logs,
     };
+  // A few edge domains face the Internet; the others sit behind internal load balancers their parent calls.
+  const internetFacing = d < PUBLIC_DOMAINS;
   const entry: Raw = entryIsAlb ? {
-    id: ids.entry, type: 'load-balancer', name: `Domain ${d} load balancer`, subnets: publicSubnets, securityGroups: [sg.entry], minTlsVersion: '1.2',
+    id: ids.entry, type: 'load-balancer', name: `Domain ${d} ${internetFacing ? '' : 'internal '}load balancer`, scheme: internetFacing ? 'internet-facing' : 'internal',
+    subnets: internetFacing ? publicSubnets : privateSubnets, securityGroups: [sg.entry], minTlsVersion: '1.2',
     listeners: [
       { protocol: 'HTTPS', port: 443, certificate: `${p}-certificate`, sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' },
-      { protocol: 'HTTP', port: 80, redirect: { protocol: 'HTTPS', port: 443, statusCode: 301 } },
+      ...(internetFacing ? [{ protocol: 'HTTP', port: 80, redirect: { protocol: 'HTTPS', port: 443, statusCode: 301 } }] : []),
     ],
     targetGroup: { target: ids.svc, protocol: 'HTTP', port: appPort, healthCheck: { path: '/health', intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3 } },
   } : { id: ids.entry, type: 'api-gateway', name: `Domain ${d} API (API Gateway)`, apiType: d % 2 ? 'http' : 'rest', stage: 'prod', requestsPerMonth: 1_000_000, throttleRps: 500 };
@@ -301,8 +311,10 @@ function domainComponents(d: number, zones: readonly string[], cidrOf: ReadonlyM
         ...(entryIsAlb ? [{ securityGroup: sg.entry, protocol: 'tcp', port: appPort, description: 'From the load balancer' }] : [{ cidr: cidrOf.get(privateSubnets[0]!)!, protocol: 'tcp', port: appPort, description: 'From the API Gateway VPC link' }]),
         ...Array.from({ length: FAN_OUT }, (_, k) => FAN_OUT * d + 1 + k).map((child) => ({ securityGroup: `d${pad(child)}-app-sg`, protocol: 'tcp', port: appPort, description: `Calls from domain ${child}` })),
       ] },
-    ...(entryIsAlb ? [{ id: sg.entry, name: `Domain ${d} load balancer`, description: 'HTTPS from the Internet', usedBy: [ids.entry], egress: 'all',
+    ...(entryIsAlb && internetFacing ? [{ id: sg.entry, name: `Domain ${d} load balancer`, description: 'HTTPS from the Internet', usedBy: [ids.entry], egress: 'all',
       ingress: [{ cidr: '0.0.0.0/0', protocol: 'tcp', port: 443, description: 'HTTPS' }, { cidr: '0.0.0.0/0', protocol: 'tcp', port: 80, description: 'HTTP redirect' }] }] : []),
+    ...(entryIsAlb && !internetFacing ? [{ id: sg.entry, name: `Domain ${d} internal load balancer`, description: `HTTPS from domain ${parentOf(d)}`, usedBy: [ids.entry], egress: 'all',
+      ingress: [{ securityGroup: `d${pad(parentOf(d))}-app-sg`, protocol: 'tcp', port: 443, description: `From domain ${parentOf(d)}` }] }] : []),
   ];
 
   const flow = (from: string, to: string, protocol: string, port: number, kind: string, purpose: string): Raw => ({ id: `${from}--${to}--${kind}`, from, to, protocol, port, kind, purpose });

@@ -17,7 +17,22 @@ export function buildMatrix(view: EnvironmentView): SecurityMatrix {
     ...groups.map((g): MatrixSource => ({ key: g.id, kind: 'security-group', label: g.name })),
     ...otherCidrs(groups).map((cidr): MatrixSource => ({ key: cidr, kind: 'cidr', label: { ko: cidr, en: cidr } })),
   ];
-  const cells = sources.map((source) => groups.map((destination) => permissions(view, source, destination)));
+  // Per destination, the inbound rules by the source they name (in rule order): big models have
+  // thousands of groups, and most cells are empty.
+  const named = groups.map((destination) => {
+    const bySource = new Map<string, SecurityGroupRule[]>();
+    for (const rule of destination.ingress) {
+      const key = rule.peer.kind === 'security-group' ? rule.peer.securityGroup : isWorld(rule.peer.cidr) ? INTERNET : rule.peer.cidr;
+      const list = bySource.get(key);
+      if (list) list.push(rule);
+      else bySource.set(key, [rule]);
+    }
+    return bySource;
+  });
+  const cells = sources.map((source) => groups.map((destination, d) => {
+    const rules = (named[d]!.get(source.key) ?? []).filter((rule) => names(rule, source));
+    return rules.length ? permissions(view, source, destination, rules) : [];
+  }));
   return { sources, destinations: groups.map((g) => ({ securityGroup: g.id, label: g.name })), cells };
 }
 
@@ -39,8 +54,8 @@ function names(rule: SecurityGroupRule, source: MatrixSource): boolean {
   return peer.kind === 'security-group' && peer.securityGroup === source.key;
 }
 
-function permissions(view: EnvironmentView, source: MatrixSource, destination: SecurityGroup): MatrixPermission[] {
-  return destination.ingress.filter((rule) => names(rule, source)).map((rule) => ({
+function permissions(view: EnvironmentView, source: MatrixSource, destination: SecurityGroup, rules: readonly SecurityGroupRule[]): MatrixPermission[] {
+  return rules.map((rule) => ({
     protocol: rule.protocol,
     fromPort: rule.fromPort,
     toPort: rule.toPort,

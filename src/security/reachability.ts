@@ -16,21 +16,54 @@ import type { EnvironmentView } from './view.js';
 /** Upper bound on listed paths, so a densely connected model cannot blow up the report. */
 export const MAX_PATHS = 500;
 
+/**
+ * Upper bound on the nodes of one listed path. In a big, densely connected model a depth-first
+ * walk strings hundreds of hops together (service → public load balancer of another domain → …);
+ * such a path is cut here and the listing is marked truncated.
+ */
+export const MAX_PATH_NODES = 16;
+
 export function buildReachability(view: EnvironmentView): Reachability {
   const nodes = buildNodes(view);
   const edges: ReachEdge[] = [];
+  const candidates = candidateSources(view, nodes);
   for (const to of view.env.components) {
     if (!to.securityGroups.length) continue;
     const inbound = to.securityGroups.flatMap((id) => view.groups.get(id)?.ingress ?? []);
     const listening = listeningPorts(to);
-    for (const from of nodes) {
+    for (const i of candidates(inbound)) {
+      const from = nodes[i]!;
       if (from.id === to.id) continue;
       const edge = edgeBetween(view, from, to, inbound, listening);
       if (edge) edges.push(edge);
     }
   }
-  const paths = buildPaths(nodes, edges);
-  return { nodes, edges, paths, pathsTruncated: paths.length >= MAX_PATHS, dataStores: buildDataStoreAccess(view, nodes, edges) };
+  const { paths, cut } = buildPaths(nodes, edges);
+  return { nodes, edges, paths, pathsTruncated: cut || paths.length >= MAX_PATHS, dataStores: buildDataStoreAccess(view, nodes, edges) };
+}
+
+/**
+ * The nodes (indexes, in node order) that any of `inbound` can admit: members of the groups a
+ * rule names, and, when a rule names a CIDR block, every node (the block may hold any of them).
+ * Big models have thousands of components but each group admits few: no need to try every pair.
+ */
+function candidateSources(view: EnvironmentView, nodes: readonly ReachNode[]): (inbound: readonly SecurityGroupRule[]) => readonly number[] {
+  const everyone = nodes.map((_, i) => i);
+  const membersOf = new Map<string, number[]>();
+  nodes.forEach((node, i) => {
+    if (node.kind !== 'component') return;
+    for (const id of new Set(view.components.get(node.id)!.securityGroups)) {
+      const list = membersOf.get(id);
+      if (list) list.push(i);
+      else membersOf.set(id, [i]);
+    }
+  });
+  return (inbound) => {
+    if (inbound.some((rule) => rule.peer.kind === 'cidr')) return everyone;
+    const found = new Set<number>();
+    for (const rule of inbound) if (rule.peer.kind === 'security-group') for (const i of membersOf.get(rule.peer.securityGroup) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b);
+  };
 }
 
 function buildNodes(view: EnvironmentView): ReachNode[] {
@@ -104,17 +137,23 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-function buildPaths(nodes: readonly ReachNode[], edges: readonly ReachEdge[]): ReachabilityPath[] {
+function buildPaths(nodes: readonly ReachNode[], edges: readonly ReachEdge[]): { paths: ReachabilityPath[]; cut: boolean } {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const outgoing = new Map<string, ReachEdge[]>();
   const hasIncoming = new Set(edges.map((e) => e.to));
   for (const edge of edges) pushTo(outgoing, edge.from, edge);
   const entries = nodes.filter((n) => n.kind !== 'component' || (!hasIncoming.has(n.id) && outgoing.has(n.id)));
   const paths: ReachabilityPath[] = [];
+  let cut = false;
   const walk = (trail: { node: ReachNode; via?: string }[], visited: Set<string>): void => {
     if (paths.length >= MAX_PATHS) return;
     const last = trail[trail.length - 1]!;
     const next = (outgoing.get(last.node.id) ?? []).filter((e) => !visited.has(e.to));
+    if (next.length && trail.length >= MAX_PATH_NODES) {
+      cut = true;
+      paths.push(toPath(trail));
+      return;
+    }
     if (!next.length) {
       if (trail.length > 1) paths.push(toPath(trail));
       return;
@@ -127,7 +166,7 @@ function buildPaths(nodes: readonly ReachNode[], edges: readonly ReachEdge[]): R
     }
   };
   for (const entry of entries) walk([{ node: entry }], new Set([entry.id]));
-  return paths;
+  return { paths, cut };
 }
 
 function toPath(trail: readonly { node: ReachNode; via?: string }[]): ReachabilityPath {
@@ -147,8 +186,8 @@ function buildDataStoreAccess(view: EnvironmentView, nodes: readonly ReachNode[]
     const direct = incoming.get(store.id) ?? [];
     const reached = new Set<string>();
     const queue = [store.id];
-    while (queue.length) {
-      for (const edge of incoming.get(queue.shift()!) ?? []) {
+    for (let head = 0; head < queue.length; head++) {
+      for (const edge of incoming.get(queue[head]!) ?? []) {
         if (edge.from === store.id || reached.has(edge.from)) continue;
         reached.add(edge.from);
         queue.push(edge.from);

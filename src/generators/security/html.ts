@@ -3,10 +3,11 @@
  * Content-Security-Policy that forbids everything else, so model text can never execute.
  */
 import type { Locale } from '../../model/types.js';
+import { MAX_PATH_NODES } from '../../security/reachability.js';
 import type { SecurityAnalysis } from '../../security/types.js';
 import { escapeHtml as h } from './escape.js';
 import type { RenderOptions } from './markdown.js';
-import { allFindings, cellText, internetText, nodeLabels, summaryText, where } from './text.js';
+import { allFindings, cellText, internetText, MATRIX_GRID_LIMIT, matrixEntries, matrixListNote, nodeLabels, summaryText, where } from './text.js';
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-serif;margin:2rem;color:#1b1f24;line-height:1.45}
@@ -74,11 +75,19 @@ function section(a: SecurityAnalysis, locale: Locale): string {
     ]))
     : '<p>None.</p>');
 
-  out.push('<h2>Security-group matrix</h2>', '<p>Rows are traffic sources, columns the security groups receiving it; a cell lists the inbound rules that name the source.</p>');
-  out.push(table(
-    ['Source \\ Destination', ...a.matrix.destinations.map((d) => h(d.label[locale]))],
-    a.matrix.sources.map((s, i) => [`<strong>${h(s.label[locale])}</strong>`, ...a.matrix.cells[i]!.map((cell) => h(cellText(cell)))]),
-  ));
+  if (a.matrix.destinations.length > MATRIX_GRID_LIMIT) {
+    const entries = matrixEntries(a);
+    out.push('<h2>Security-group matrix</h2>', `<p>${h(matrixListNote(a, entries.length))}</p>`);
+    out.push(table(['Source', 'Destination', 'Rules'], entries.map(([s, d]) => [
+      `<strong>${h(a.matrix.sources[s]!.label[locale])}</strong>`, h(a.matrix.destinations[d]!.label[locale]), h(cellText(a.matrix.cells[s]![d]!)),
+    ])));
+  } else {
+    out.push('<h2>Security-group matrix</h2>', '<p>Rows are traffic sources, columns the security groups receiving it; a cell lists the inbound rules that name the source.</p>');
+    out.push(table(
+      ['Source \\ Destination', ...a.matrix.destinations.map((d) => h(d.label[locale]))],
+      a.matrix.sources.map((s, i) => [`<strong>${h(s.label[locale])}</strong>`, ...a.matrix.cells[i]!.map((cell) => h(cellText(cell)))]),
+    ));
+  }
 
   out.push('<h2>Security groups</h2>');
   for (const t of a.ruleTables) {
@@ -96,7 +105,7 @@ function section(a: SecurityAnalysis, locale: Locale): string {
 
   out.push('<h2>Reachability</h2>');
   out.push(a.reachability.paths.length ? `<ol>${a.reachability.paths.map((p) => `<li>${h(p.text[locale])}</li>`).join('')}</ol>` : '<p>No network paths.</p>');
-  if (a.reachability.pathsTruncated) out.push(`<p>Only the first ${a.reachability.paths.length} paths are listed.</p>`);
+  if (a.reachability.pathsTruncated) out.push(`<p>Only the first ${a.reachability.paths.length} paths are listed, none longer than ${MAX_PATH_NODES} nodes.</p>`);
   out.push('<h3>What can reach each data store</h3>');
   out.push(a.reachability.dataStores.length
     ? table(['Data store', 'Directly from', 'Through', 'From the Internet', 'IAM access'], a.reachability.dataStores.map((d) => [

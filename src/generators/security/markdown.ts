@@ -1,8 +1,9 @@
 /** The security report as Markdown (GitHub-flavoured tables), one section per analysis. */
 import type { Locale } from '../../model/types.js';
+import { MAX_PATH_NODES } from '../../security/reachability.js';
 import type { SecurityAnalysis } from '../../security/types.js';
 import { escapeMarkdown as md } from './escape.js';
-import { allFindings, cellText, internetText, nodeLabels, summaryText, where } from './text.js';
+import { allFindings, cellText, internetText, MATRIX_GRID_LIMIT, matrixEntries, matrixListNote, nodeLabels, summaryText, where } from './text.js';
 
 export interface RenderOptions {
   /** Locale of model texts (names, descriptions); rule messages are English. @default 'en' */
@@ -48,11 +49,20 @@ function section(a: SecurityAnalysis, locale: Locale): string[] {
     lines.push('None.', '');
   }
 
-  lines.push('## Security-group matrix', '', 'Rows are traffic sources, columns the security groups receiving it; a cell lists the inbound rules that name the source.', '');
-  lines.push(...table(
-    ['Source \\\\ Destination', ...a.matrix.destinations.map((d) => md(d.label[locale]))],
-    a.matrix.sources.map((s, i) => [md(s.label[locale]), ...a.matrix.cells[i]!.map((cell) => md(cellText(cell)))]),
-  ), '');
+  lines.push('## Security-group matrix', '');
+  if (a.matrix.destinations.length > MATRIX_GRID_LIMIT) {
+    const entries = matrixEntries(a);
+    lines.push(matrixListNote(a, entries.length), '');
+    lines.push(...table(['Source', 'Destination', 'Rules'], entries.map(([s, d]) => [
+      md(a.matrix.sources[s]!.label[locale]), md(a.matrix.destinations[d]!.label[locale]), md(cellText(a.matrix.cells[s]![d]!)),
+    ])), '');
+  } else {
+    lines.push('Rows are traffic sources, columns the security groups receiving it; a cell lists the inbound rules that name the source.', '');
+    lines.push(...table(
+      ['Source \\\\ Destination', ...a.matrix.destinations.map((d) => md(d.label[locale]))],
+      a.matrix.sources.map((s, i) => [md(s.label[locale]), ...a.matrix.cells[i]!.map((cell) => md(cellText(cell)))]),
+    ), '');
+  }
 
   lines.push('## Security groups', '');
   for (const t of a.ruleTables) {
@@ -71,7 +81,7 @@ function section(a: SecurityAnalysis, locale: Locale): string[] {
   lines.push('## Reachability', '');
   if (a.reachability.paths.length) lines.push(...a.reachability.paths.map((p, i) => `${i + 1}. ${md(p.text[locale])}`), '');
   else lines.push('No network paths.', '');
-  if (a.reachability.pathsTruncated) lines.push(`Only the first ${a.reachability.paths.length} paths are listed.`, '');
+  if (a.reachability.pathsTruncated) lines.push(`Only the first ${a.reachability.paths.length} paths are listed, none longer than ${MAX_PATH_NODES} nodes.`, '');
   lines.push('### What can reach each data store', '');
   if (a.reachability.dataStores.length) {
     lines.push(...table(['Data store', 'Directly from', 'Through', 'From the Internet', 'IAM access'], a.reachability.dataStores.map((d) => [

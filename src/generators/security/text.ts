@@ -8,6 +8,24 @@ export const where = (ref: SourceRef): string => `${ref.file}:${ref.line}:${ref.
 export const cellText = (cell: readonly MatrixPermission[]): string =>
   cell.map((p) => (p.egressAllowed ? p.label : `${p.label} (egress blocked)`)).join(', ');
 
+/**
+ * Above this many destination groups the reports list the matrix's non-empty cells instead of
+ * drawing the grid: a grid grows with the square of the groups (2 million cells for 1,400
+ * groups), almost all empty. The full grid stays in matrix.csv and analysis.json.
+ */
+export const MATRIX_GRID_LIMIT = 40;
+
+/** Non-empty cells of the matrix, row by row: [source index, destination index]. */
+export function matrixEntries(a: SecurityAnalysis): [number, number][] {
+  const out: [number, number][] = [];
+  a.matrix.cells.forEach((row, s) => row.forEach((cell, d) => { if (cell.length) out.push([s, d]); }));
+  return out;
+}
+
+/** The sentence that replaces the grid of a big matrix. */
+export const matrixListNote = (a: SecurityAnalysis, listed: number): string =>
+  `The matrix has ${a.matrix.sources.length} sources and ${a.matrix.destinations.length} security groups, too many for a grid: the ${listed} source–destination pairs with rules are listed below; matrix.csv holds the full grid.`;
+
 /** `1 finding: 0 critical, 0 high, 1 medium, 0 low, 0 info`. */
 export function summaryText(analysis: SecurityAnalysis): string {
   const count = analysis.findings.length;

@@ -16,13 +16,19 @@ export const connectionBlocked: LintRule = {
   defaultSeverity: 'medium',
   check({ view, reachability }) {
     const found: RawFinding[] = [];
+    // First edge of each (from, to) pair, as a linear search would find it.
+    const edges = new Map<string, (typeof reachability.edges)[number]>();
+    for (const e of reachability.edges) {
+      const key = `${e.from}\u0000${e.to}`;
+      if (!edges.has(key)) edges.set(key, e);
+    }
     for (const connection of view.env.connections) {
       const from = view.components.get(connection.from);
       const to = view.components.get(connection.to);
       if (!from || !to || !to.securityGroups.length) continue;
       const source = from.type === 'client' ? INTERNET : from.securityGroups.length ? from.id : undefined;
       if (!source) continue;
-      const edge = reachability.edges.find((e) => e.from === source && e.to === to.id);
+      const edge = edges.get(`${source}\u0000${to.id}`);
       const port = connection.port;
       if (edge && (port === undefined || edge.ports.some((range) => coversPort(range, port)))) continue;
       const what = `${connection.from} → ${connection.to}${port === undefined ? '' : ` :${port}`}`;
