@@ -199,8 +199,17 @@ describe('template shape', () => {
     expect(set.warnings).toMatchObject([{ rule: 'cfn/unknown-reference', position: locate(text, 'DependsOn') }]);
   });
 
-  it('a reference without a name', async () => {
+  it('a reference without a name, or to a list', async () => {
     await expectAt('t.yaml', `${topic}    Properties:\n      TopicName: !Ref\n`, 'cfn/unknown-reference', '\n', 4);
+    await expectAt('t.yaml', `${topic}    Properties:\n      TopicName: {Ref: [Topic]}\n`, 'cfn/unknown-reference', 'Ref:');
+  });
+
+  it('a GetAtt without an attribute', async () => {
+    const problem = await expectAt('t.yaml', `${topic}    Properties:\n      TopicName: !GetAtt Topic\n`, 'cfn/malformed-intrinsic', 'Topic\n', 1);
+    expect(problem.hint).toBe('write `!GetAtt Topic.Attribute` or `Fn::GetAtt: [Topic, Attribute]`');
+    await expectAt('t.yaml', `${topic}    Properties:\n      TopicName: !GetAtt [Topic]\n`, 'cfn/malformed-intrinsic', '[Topic]');
+    const set = await readTemplateSet(await tempFile('t.yaml', `Parameters:\n  Attr: {Type: String}\n${topic}  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !GetAtt [Topic, !Ref Attr]\n`));
+    expect(set.stacks[0]!.resources).toHaveLength(2);
   });
 
   it('a resource needs a Type', async () => {

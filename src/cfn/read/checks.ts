@@ -16,6 +16,12 @@ export interface ReferenceCheck {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** `Fn::GetAtt: [Id, { Ref: AttributeName }]`: the attribute is chosen by a parameter. */
+function isIntrinsicAttribute(reference: TemplateReference): boolean {
+  const argument = (reference.container as { readonly [key: string]: CfnValue })['Fn::GetAtt'];
+  return Array.isArray(argument) && typeof argument[1] === 'object' && argument[1] !== null;
+}
+
 /** CDK logical ids end with an 8-character hash: `Queue` → `Queue4A7E3555`. */
 const CDK_HASH = /[0-9A-F]{8}$/;
 const MAX_FUZZY_CANDIDATES = 2000;
@@ -75,6 +81,10 @@ export function checkReferences(built: BuiltStack): ReferenceCheck {
           suggest(target, reference.attribute === undefined ? refNames : resourceList, 'declare it under `Resources:` or `Parameters:`'));
         return;
       case 'Fn::GetAtt':
+        if (reference.attribute === '' || (reference.attribute === undefined && !isIntrinsicAttribute(reference))) {
+          problems.push(templateError(where(), 'cfn/malformed-intrinsic', `Fn::GetAtt of "${target}" names no attribute`, `write \`!GetAtt ${target}.Attribute\` or \`Fn::GetAtt: [${target}, Attribute]\``));
+          return;
+        }
         if (resourceIds.has(target)) {
           edges?.push({ to: target, at: where });
           return;

@@ -41,13 +41,15 @@ function walk(value: CfnValue, visit: (reference: TemplateReference) => void, lo
   if (keys.length === 1) {
     const key = keys[0]!;
     const argument = object[key]!;
-    if (key === 'Ref' && typeof argument === 'string') {
-      if (!locals.has(argument)) visit({ kind: 'Ref', target: argument, container: object, key });
+    if (key === 'Ref') {
+      // A Ref to a list or mapping names nothing: reported like a Ref without a name.
+      const target = typeof argument === 'string' ? argument : '';
+      if (!locals.has(target)) visit({ kind: 'Ref', target, container: object, key });
       return;
     }
     if (key === 'Fn::GetAtt') {
       const target = Array.isArray(argument) ? argument[0] : typeof argument === 'string' ? argument.split('.')[0] : undefined;
-      const attribute = Array.isArray(argument) ? argument[1] : typeof argument === 'string' ? argument.split('.').slice(1).join('.') : undefined;
+      const attribute = Array.isArray(argument) ? argument[1] : typeof argument === 'string' && argument.includes('.') ? argument.slice(argument.indexOf('.') + 1) : undefined;
       if (typeof target === 'string') visit({ kind: 'Fn::GetAtt', target, ...(typeof attribute === 'string' ? { attribute } : {}), container: object, key });
       if (Array.isArray(argument)) walk(argument.slice(1), visit, locals, inConditions);
       return;
