@@ -34,8 +34,10 @@ export interface Fingerprint {
   readonly reads: readonly string[];
   /** sha256 over the paths and hashes of the files this fingerprint covers. */
   readonly outputs: string;
-  /** Warnings validation gave for the model (model fingerprints only), printed again by a fast `check`. */
+  /** Warnings validation gave for the model (model fingerprints only), printed again by a fast `check` or `validate`. */
   readonly warnings?: readonly Diagnostic[];
+  /** The model's environment names, in order (model fingerprints only), for a fast `validate`. */
+  readonly environments?: readonly string[];
 }
 
 /** The whole manifest file. */

@@ -29,7 +29,34 @@ export type FastCheckResult =
   | { readonly fast: true; readonly unchanged: number; readonly warnings: readonly Diagnostic[]; readonly renders: readonly ModelRenderDrift[] }
   | { readonly fast: false; readonly reason: string };
 
-const modelIdOf = (file: string): string => path.basename(file).replace(/\.ya?ml$/i, '');
+export const modelIdOf = (file: string): string => path.basename(file).replace(/\.ya?ml$/i, '');
+
+/**
+ * Why one of `fingerprints` no longer describes the project (another build or runtime, a model
+ * file or an input changed), or undefined when all still hold.
+ */
+export async function staleFingerprint(
+  root: string,
+  projectFiles: readonly string[],
+  fingerprints: readonly Fingerprint[],
+  buildId: string,
+  overlays: Readonly<Record<string, string>> = {},
+): Promise<string | undefined> {
+  const models = await modelsDigest(root, projectFiles);
+  const runtime = runtimeId();
+  const inputs = new Map<string, string>();
+  for (const fingerprint of fingerprints) {
+    if (fingerprint.build !== buildId) return 'archgen changed since generate';
+    if (fingerprint.runtime !== runtime) return 'another Node.js/ICU version generated';
+    if (fingerprint.models !== models) return 'a model file changed';
+    const reads = Array.isArray(fingerprint.reads) && fingerprint.reads.every((r) => typeof r === 'string') ? fingerprint.reads : undefined;
+    if (!reads) return 'malformed fingerprint';
+    const key = JSON.stringify(reads);
+    if (!inputs.has(key)) inputs.set(key, await inputsDigest(root, reads, overlays));
+    if (fingerprint.inputs !== inputs.get(key)) return 'templates or price snapshots changed';
+  }
+  return undefined;
+}
 
 /**
  * Clean (every generated file as the full path would generate it, with the warnings and the
@@ -61,19 +88,8 @@ export async function fastCheck(options: FastCheckOptions): Promise<FastCheckRes
     if (!fingerprint) return miss(`no fingerprint for ${group}`);
     fingerprints.push(fingerprint);
   }
-  const models = await modelsDigest(root, projectFiles);
-  const runtime = runtimeId();
-  const inputs = new Map<string, string>();
-  for (const fingerprint of fingerprints) {
-    if (fingerprint.build !== options.buildId) return miss('archgen changed since generate');
-    if (fingerprint.runtime !== runtime) return miss('another Node.js/ICU version generated');
-    if (fingerprint.models !== models) return miss('a model file changed');
-    const reads = Array.isArray(fingerprint.reads) && fingerprint.reads.every((r) => typeof r === 'string') ? fingerprint.reads : undefined;
-    if (!reads) return miss('malformed fingerprint');
-    const key = JSON.stringify(reads);
-    if (!inputs.has(key)) inputs.set(key, await inputsDigest(root, reads, options.overlays));
-    if (fingerprint.inputs !== inputs.get(key)) return miss('templates or price snapshots changed');
-  }
+  const stale = await staleFingerprint(root, projectFiles, fingerprints, options.buildId, options.overlays);
+  if (stale) return miss(stale);
 
   const wanted = new Set(groups);
   const paths = Object.keys(manifest.files).filter((file) => wanted.has(manifest.files[file]!));

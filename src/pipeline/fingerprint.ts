@@ -64,8 +64,8 @@ export interface RunFacts {
   readonly reads: readonly string[];
 }
 
-/** The fingerprint of one model's (or the project-wide) files of a run. */
-export function fingerprintOf(facts: RunFacts, hashes: Readonly<Record<string, string>>, paths: readonly string[], warnings?: readonly Diagnostic[]): Fingerprint {
+/** The fingerprint of one model's (or, without `model`, the project-wide) files of a run. */
+export function fingerprintOf(facts: RunFacts, hashes: Readonly<Record<string, string>>, paths: readonly string[], model?: { warnings: readonly Diagnostic[]; environments: readonly string[] }): Fingerprint {
   return {
     build: facts.build,
     runtime: runtimeId(),
@@ -73,6 +73,6 @@ export function fingerprintOf(facts: RunFacts, hashes: Readonly<Record<string, s
     inputs: facts.inputs,
     reads: facts.reads,
     outputs: outputsDigest(hashes, paths),
-    ...(warnings ? { warnings: warnings.map((d) => ({ ...d })) } : {}),
+    ...(model ? { warnings: model.warnings.map((d) => ({ ...d })), environments: [...model.environments] } : {}),
   };
 }

@@ -89,7 +89,7 @@ async function runFingerprints(options: WorkflowOptions, prepared: Prepared, fil
   const fingerprints: Record<string, Fingerprint> = { [PROJECT]: fingerprintOf(facts, hashes, byModel.get(PROJECT) ?? []) };
   for (const model of prepared.selected) {
     const warnings = prepared.warnings.filter((d) => d.file === model.source.file);
-    fingerprints[model.id] = fingerprintOf(facts, hashes, byModel.get(model.id) ?? [], warnings);
+    fingerprints[model.id] = fingerprintOf(facts, hashes, byModel.get(model.id) ?? [], { warnings, environments: model.environmentNames });
   }
   return fingerprints;
 }

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH, parseManifestDocument } from '../../src/output/manifest.js';
 import { stableJson } from '../../src/output/stable-json.js';
 import { computeBuildId } from '../../src/pipeline/build-id.js';
+import { sortDiagnostics } from '../../src/diagnostics/diagnostic.js';
 import { fastCheck } from '../../src/pipeline/fast-check.js';
+import { recordedValidation } from '../../src/pipeline/fast-validate.js';
+import { loadModels, resolveModelFiles } from '../../src/pipeline/project.js';
 import { runCheck, runGenerate } from '../../src/pipeline/workflow.js';
 import { renderManifestContent, sha256, type RenderManifest } from '../../src/render/render-manifest.js';
 import { tempProject } from './helpers.js';
@@ -185,6 +188,33 @@ describe('rendered-image staleness', () => {
       if (quick.fast) expect(quick.renders).toEqual(slow.renders);
       expect(slow.report.changed.length + slow.report.missing.length + slow.report.stale.length).toBe(0);
     }, 120_000);
+  }
+});
+
+/** `validate` from the record gives exactly what parsing and validating gives, and only while the fingerprint holds. */
+describe('recorded validation', () => {
+  it('equals the full validation on the clean tree (all models, and the seed alone)', async () => {
+    for (const selection of [[], [SEED]]) {
+      const recorded = await recordedValidation(base, selection, BUILD);
+      const loaded = await loadModels(base, await resolveModelFiles(base, selection));
+      expect(recorded).toBeDefined();
+      expect(recorded!.models).toEqual(loaded.models.map((m) => ({ id: m.id, file: m.source.file, environmentNames: m.environmentNames })));
+      expect(sortDiagnostics(recorded!.diagnostics)).toEqual(sortDiagnostics(loaded.diagnostics));
+    }
+  });
+
+  const changes: { name: string; change: (root: string) => Promise<void>; buildId?: string }[] = [
+    { name: 'the model now has an error', change: async (root) => writeFile(path.join(root, SEED), (await readFile(path.join(root, SEED), 'utf8')).replace('en: Points VPC }', 'en: Points VPC }\n    bogusField: 1')) },
+    { name: 'another model edited (comment only)', change: async (root) => writeFile(path.join(root, 'model/point-system-eks.yaml'), `${await readFile(path.join(root, 'model/point-system-eks.yaml'), 'utf8')}# note\n`) },
+    { name: 'price snapshot edited (class warnings read it)', change: async (root) => writeFile(path.join(root, 'model/pricing/ap-northeast-2.json'), (await readFile(path.join(root, 'model/pricing/ap-northeast-2.json'), 'utf8')).replace('db.t3.small is not offered', 'db.t3.small is not sold')) },
+    { name: 'another build', change: async () => undefined, buildId: 'another-build' },
+  ];
+  for (const c of changes) {
+    it(`is not used when ${c.name}`, async () => {
+      const root = await copy();
+      await c.change(root);
+      expect(await recordedValidation(root, [SEED], c.buildId ?? BUILD)).toBeUndefined();
+    });
   }
 });
 
