@@ -41,8 +41,10 @@ export function compareNetwork(ctx: DriftContext): NetworkMatch {
 
 function compareSubnets(ctx: DriftContext, vpc: ObservedVpc, subnetIdOf: Map<ElementKey, string>): void {
   const constructIds = new Map(ctx.scaffold.config.network.subnets.map((s) => [s.id, s.constructId]));
+  const named = (m: Subnet, name: string | undefined) =>
+    name !== undefined && (name === m.id || name === m.name.en || name.endsWith(`/${constructIds.get(m.id)}`));
   const pairs = pair<Subnet, ObservedSubnet>(ctx.env.network.subnets, vpc.subnets, (m, o) =>
-    Math.max(constructScore(o.origin, constructIds.get(m.id)), known(o.cidr) === m.cidr ? SCORE.cidr : 0), false);
+    Math.max(constructScore(o.origin, constructIds.get(m.id)), known(o.cidr) === m.cidr ? SCORE.cidr : 0, named(m, o.origin.tags.Name) ? SCORE.name : 0), false);
   for (const subnet of ctx.env.network.subnets) {
     const path = `network.subnets.${subnet.id}`;
     const o = pairs.get(subnet);

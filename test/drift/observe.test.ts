@@ -96,6 +96,8 @@ describe('a serverless stack: API Gateway, Lambda, DynamoDB, rotated secret', ()
   it('treats the rotation function as part of the secret, and reads the rotation period', () => {
     expect(o.secrets.map((s) => [k(s.name), k(s.rotationDays)])).toEqual([['loyalty/partner-api-keys', 90]]);
     expect(o.unclaimed.map((u) => u.origin.logicalId)).not.toContain('RotationFunction');
+    // The nearest owner, not the table that shares the function role.
+    expect(o.secrets[0]!.supporting.map((x) => x.logicalId)).toEqual(expect.arrayContaining(['ApiKeysRotation', 'RotationFunction']));
   });
 
   it('reads the API, its integrations and its stage throttle', () => {

@@ -124,10 +124,12 @@ export function observeServices(ctx: ObserveContext): { services: ObservedServic
       if (byFamily) taskDefinition = { key: keyOf(byFamily.stackPath, byFamily.logicalId), logicalId: byFamily.logicalId, value: taskDefinition.value };
     }
     const launchType = p.LaunchType;
+    const name = str(p.ServiceName, scope);
     const controller = prop(p.DeploymentController, 'Type');
     return {
       origin: ctx.claim(s),
       supporting: [],
+      ...(name ? { name } : {}),
       cluster: link(p.Cluster, scope) ?? { value: given('default') },
       taskDefinition,
       desiredCount: num(p.DesiredCount, scope) ?? given(1),

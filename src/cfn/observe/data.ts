@@ -45,9 +45,11 @@ export function observeDatabases(ctx: ObserveContext): ObservedDatabase[] {
     const writer = [...members].sort((a, b) => tierOf(a) - tierOf(b))[0];
     const credentialsSecret = credentials(ctx, c);
     const storageType = str(p.StorageType, scope);
+    const name = str(p.DBClusterIdentifier, scope);
     out.push({
       origin: ctx.claim(c),
       supporting: [],
+      ...(name ? { name } : {}),
       engine: str(p.Engine, scope) ?? given(''),
       engineVersion: str(p.EngineVersion, scope) ?? given(''),
       ...(p.Port !== undefined ? { port: num(p.Port, scope)! } : {}),
@@ -67,9 +69,11 @@ export function observeDatabases(ctx: ObserveContext): ObservedDatabase[] {
     const p = i.properties;
     const credentialsSecret = credentials(ctx, i);
     const instance = instanceOf(ctx, i, 'writer');
+    const name = str(p.DBInstanceIdentifier, scope);
     out.push({
       origin: instance.origin,
       supporting: [],
+      ...(name ? { name } : {}),
       engine: str(p.Engine, scope) ?? given(''),
       engineVersion: str(p.EngineVersion, scope) ?? given(''),
       ...(p.Port !== undefined ? { port: num(p.Port, scope)! } : {}),
@@ -94,9 +98,11 @@ export function observeCaches(ctx: ObserveContext): ObservedCache[] {
     const perGroup = num(p.ReplicasPerNodeGroup, scope);
     const replicas: Observed<number> = perGroup ?? (clusters?.kind === 'known' ? given(clusters.value - 1) : clusters ?? given(0));
     const port = num(p.Port, scope);
+    const name = str(p.ReplicationGroupId, scope);
     return {
       origin: ctx.claim(g),
       supporting: [],
+      ...(name ? { name } : {}),
       engine: str(p.Engine, scope) ?? given('redis'),
       engineVersion: str(p.EngineVersion, scope) ?? given(''),
       nodeType: str(p.CacheNodeType, scope) ?? given(''),
@@ -153,11 +159,19 @@ export function observeSecrets(ctx: ObserveContext): ObservedSecret[] {
   return ctx.ofType('AWS::SecretsManager::Secret').map((s) => {
     const key = keyOf(s.stackPath, s.logicalId);
     // A rotation schedule names the secret directly or through its target attachment.
-    const via = new Set([key, ...attachments.filter((a) => link(a.properties.SecretId, ctx.scope(a))?.key === key).map((a) => keyOf(a.stackPath, a.logicalId))]);
+    const own = attachments.filter((a) => link(a.properties.SecretId, ctx.scope(a))?.key === key);
+    const via = new Set([key, ...own.map((a) => keyOf(a.stackPath, a.logicalId))]);
     const schedule = schedules.find((r) => via.has(link(r.properties.SecretId, ctx.scope(r))?.key ?? ''));
     const days = schedule ? rotationDays(ctx, schedule) : undefined;
     const description = str(s.properties.Description, ctx.scope(s));
     const name = str(s.properties.Name, ctx.scope(s));
-    return { origin: ctx.claim(s), supporting: [], ...(name ? { name } : {}), ...(description ? { description } : {}), ...(days ? { rotationDays: days } : {}) };
+    return {
+      origin: ctx.claim(s),
+      supporting: [],
+      attachments: own.map((a) => ctx.origin(a)),
+      ...(name ? { name } : {}),
+      ...(description ? { description } : {}),
+      ...(days ? { rotationDays: days } : {}),
+    };
   });
 }

@@ -1,8 +1,7 @@
 /** ECR repositories, CI/CD (CodePipeline, CodeBuild, CodeDeploy), Lambda, API Gateway and EKS. */
 import type { ObserveContext } from './context.js';
-import { known } from './types.js';
 import type { ObservedApi, ObservedFunction, ObservedKubernetesCluster, ObservedPipeline, ObservedRepository } from './types.js';
-import { bool, given, items, keyOf, link, links, num, prop, str } from './values.js';
+import { bool, given, items, keyOf, link, links, nameOf, num, prop, str } from './values.js';
 
 export function observeRepositories(ctx: ObserveContext): ObservedRepository[] {
   return ctx.ofType('AWS::ECR::Repository').map((r) => {
@@ -119,7 +118,7 @@ export function observeApis(ctx: ObserveContext): ObservedApi[] {
       integrations: [...new Map(integrations.map((l) => [l.key, l])).values()],
       ...(throttleRps ? { throttleRps } : {}),
       apiType: a.type.includes('V2') || a.type.endsWith('HttpApi') ? 'http' : 'rest',
-      stages: own.map((s) => known(str(s.properties.StageName, ctx.scope(s))) ?? s.logicalId),
+      stages: own.map((s) => nameOf(s.properties.StageName, ctx.scope(s)) ?? s.logicalId),
     };
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Which element owns each supporting resource (route tables, EIPs, IAM roles and policies, KMS
- * keys, subnet groups, CDK helper functions, …): the first element, in template order, that
+ * keys, subnet groups, CDK helper functions, …): the nearest element (ties: the first listed) that
  * reaches it through `Ref`/`GetAtt` links running either way through other supporting
  * resources. What no element reaches is {@link UnclaimedResource}: a candidate for "unmodelled".
  */
@@ -52,19 +52,19 @@ export function assignOwnership(ctx: ObserveContext, elements: readonly { readon
       edge(to, from);
     }
   }
+  // One breadth-first search from all elements at once: each resource goes to the nearest
+  // element (the secret owns its rotation function, not a table that shares its IAM role).
   const owned = new Set(ctx.claimed);
-  for (const element of elements) {
-    const queue = [element.origin.key];
-    while (queue.length) {
-      const key = queue.shift()!;
-      for (const next of neighbours.get(key) ?? []) {
-        if (owned.has(next)) continue;
-        const resource = ctx.get(next)!;
-        if (!isSupporting(resource)) continue;
-        owned.add(next);
-        (element.supporting as Origin[]).push(ctx.origin(resource));
-        queue.push(next);
-      }
+  const queue: [ElementKey, (typeof elements)[number]][] = elements.map((e) => [e.origin.key, e]);
+  for (let head = 0; head < queue.length; head++) {
+    const [key, element] = queue[head]!;
+    for (const next of neighbours.get(key) ?? []) {
+      if (owned.has(next)) continue;
+      const resource = ctx.get(next)!;
+      if (!isSupporting(resource)) continue;
+      owned.add(next);
+      (element.supporting as Origin[]).push(ctx.origin(resource));
+      queue.push([next, element]);
     }
   }
   return ctx.resources

@@ -29,9 +29,10 @@ export interface Origin {
 }
 
 /**
- * A value of the template. `known`: a literal (after resolving intrinsics that can be resolved
- * offline: `Fn::Join` of literals, parameters with defaults, `Fn::Select` of literals, …).
- * `unknown`: CloudFormation decides it at deploy time; never reported as drift.
+ * A value of the template. `known`: a literal (after folding what is known offline: `Fn::Join`
+ * and `Fn::Select` of literals, parameters a parent stack passes, …). `unknown`: CloudFormation
+ * decides it at deploy time (parameters count, even with a default: it may be overridden); never
+ * reported as drift.
  */
 export type Observed<T> =
   | { readonly kind: 'known'; readonly value: T }
@@ -193,6 +194,8 @@ export interface ObservedScaling extends ElementBase {
 }
 
 export interface ObservedService extends ElementBase {
+  /** `ServiceName`. */
+  readonly name?: Observed<string>;
   readonly cluster: Link;
   readonly taskDefinition: Link;
   readonly desiredCount: Observed<number>;
@@ -222,6 +225,8 @@ export interface ObservedDatabaseInstance extends ElementBase {
 }
 
 export interface ObservedDatabase extends ElementBase {
+  /** `DBClusterIdentifier` (Aurora) or `DBInstanceIdentifier`. */
+  readonly name?: Observed<string>;
   /** `AWS::RDS::DBCluster` for Aurora, `AWS::RDS::DBInstance` for a standalone instance. */
   readonly engine: Observed<string>;
   readonly engineVersion: Observed<string>;
@@ -239,6 +244,8 @@ export interface ObservedDatabase extends ElementBase {
 }
 
 export interface ObservedCache extends ElementBase {
+  /** `ReplicationGroupId`. */
+  readonly name?: Observed<string>;
   readonly engine: Observed<string>;
   readonly engineVersion: Observed<string>;
   readonly nodeType: Observed<string>;
@@ -294,6 +301,8 @@ export interface ObservedTopic extends ElementBase {
 }
 
 export interface ObservedSecret extends ElementBase {
+  /** `SecretTargetAttachment`s that attach this secret to a database (their `Ref` is the secret's ARN too). */
+  readonly attachments: readonly Origin[];
   readonly name?: Observed<string>;
   readonly description?: Observed<string>;
   readonly rotationDays?: Observed<number>;

@@ -79,6 +79,15 @@ export function strList(value: CfnValue | undefined, scope: ValueScope): Observe
   return unknownOf(r, value);
 }
 
+/** A literal, or for a `Ref` to a parameter its default: for readable names only, never for comparisons. */
+export function nameOf(value: CfnValue | undefined, scope: ValueScope): string | undefined {
+  const observed = str(value, scope);
+  if (observed?.kind === 'known') return observed.value;
+  const fn = intrinsic(value);
+  const fallback = fn?.name === 'Ref' && typeof fn.arg === 'string' ? scope.stack.parameters[fn.arg]?.default : undefined;
+  return typeof fallback === 'string' || typeof fallback === 'number' ? String(fallback) : undefined;
+}
+
 /** A known value (for defaults the template leaves out). */
 export const given = <T>(value: T): Observed<T> => ({ kind: 'known', value });
 
