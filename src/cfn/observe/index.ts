@@ -50,10 +50,11 @@ export function observeTemplateSet(set: CfnTemplateSet, options: ObserveOptions 
   const apis = observeApis(ctx);
   const kubernetesClusters = observeKubernetes(ctx);
 
-  // Owners in order of specificity: a service claims its IAM roles before the VPC could.
+  // Ties (same distance) go to the first listed: secrets own their rotation before anything
+  // sharing its IAM role, services claim their roles before the VPC could.
   const elements: { origin: Origin; supporting: readonly Origin[] }[] = [
-    ...services, ...taskDefinitions, ...services.flatMap((s) => (s.scaling ? [s.scaling, ...s.scaling.policies] : [])), ...unattached,
-    ...databases, ...databases.flatMap((d) => d.instances), ...caches, ...tables, ...secrets, ...logGroups, ...alarms, ...topics,
+    ...secrets, ...services, ...taskDefinitions, ...services.flatMap((s) => (s.scaling ? [s.scaling, ...s.scaling.policies] : [])), ...unattached,
+    ...databases, ...databases.flatMap((d) => d.instances), ...caches, ...tables, ...logGroups, ...alarms, ...topics,
     ...repositories, ...pipelines, ...pipelines.flatMap((p) => [...p.buildProjects, ...(p.deployment ? [p.deployment] : [])]),
     ...functions, ...apis, ...kubernetesClusters, ...kubernetesClusters.flatMap((k) => k.nodeGroups),
     ...loadBalancers, ...loadBalancers.flatMap((l) => l.listeners), ...targetGroups, ...hostedZones, ...clusters,
