@@ -36,8 +36,9 @@ Resources:
 
 let set: CfnTemplateSet;
 let stack: CfnStack;
-/** Resolves a YAML value written with short forms, by parsing it inside the test template. */
+/** Each case's YAML source → its parsed value (every case is a property of one test template). */
 const values = new Map<string, CfnValue>();
+/** Resolves the value a case's YAML source was parsed into. */
 async function resolveYaml(yaml: string) {
   return resolveValue(values.get(yaml)!, stack, set);
 }
