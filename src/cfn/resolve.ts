@@ -1,9 +1,10 @@
 /**
  * What a template value is before deployment: CloudFormation's intrinsic functions folded as far
  * as literals allow (`Fn::Join`, `Fn::Select`, `Fn::Split`, `Fn::Sub`, `Fn::FindInMap`, `Fn::If`
- * with a decidable condition, `Fn::Base64`, …), references to resources kept as references, and
+ * with a decidable condition, `Fn::Base64`, `Fn::Cidr`, …), references to resources kept as references, and
  * everything decided at deploy time reported as `unknown` with the reason. Never throws.
  */
+import { cidrBlocks } from './read/cidr.js';
 import { PSEUDO_PARAMETERS } from './read/references.js';
 import { parseSub, splitSubVariable } from './read/sub.js';
 import type { CfnResource, CfnStack, CfnTemplateSet, CfnValue, ResolvedValue } from './types.js';
@@ -225,8 +226,17 @@ class Resolver {
         return fail('the Availability Zones of the region are known only at deploy time');
       case 'Fn::ImportValue':
         return fail('the value is exported by another stack and known only at deploy time');
-      case 'Fn::Cidr':
-        return fail('archgen does not compute CIDR blocks; they are compared as written');
+      case 'Fn::Cidr': {
+        if (!args || args.length !== 3) return fail('expected [ipBlock, count, cidrBits]');
+        const parts: string[] = [];
+        for (const part of args) {
+          const text = this.literalString(part, depth);
+          if (!('text' in text)) return fail(text.reason);
+          parts.push(text.text);
+        }
+        const blocks = cidrBlocks(parts[0]!, Number(parts[1]), Number(parts[2]));
+        return 'blocks' in blocks ? literal(blocks.blocks) : fail(blocks.reason);
+      }
       case 'Fn::Transform':
         return fail('a macro computes it at deploy time');
       default:
