@@ -1,10 +1,12 @@
 /**
  * Wraps every command action: builds the printer from the global options, turns user errors
- * into diagnostics with exit code 2, and internal errors into a report with a stack (exit 3).
+ * into diagnostics with exit code 2, output that cannot be written into a plain message (exit 3),
+ * and internal errors into a report with a stack (exit 3).
  */
 import type { Command } from 'commander';
 import path from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
+import { OutputWriteError } from '../output/write.js';
 import { createPrinter, type GlobalOptions, type Printer } from './output.js';
 
 export type ActionBody = (printer: Printer, ...args: any[]) => Promise<number>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -46,6 +48,16 @@ export function reportError(printer: Printer, error: unknown): number {
       printer.err(printer.paint.red(`✗ ${error.message}`));
     }
     return EXIT.invalid;
+  }
+  if (error instanceof OutputWriteError) {
+    const unchanged = error.written === 0 ? 'nothing was changed: every existing output file is as it was' : `${error.written} file(s) were replaced whole before the failure; the others are as they were`;
+    if (printer.options.format === 'json') printer.json({ error: error.message, file: error.file, code: error.code, hint: error.hint, written: error.written });
+    else {
+      printer.err(printer.paint.red(`✗ ${error.message}`));
+      printer.err(`  hint: ${error.hint}`);
+      printer.err(`  ${unchanged}; no temp files left`);
+    }
+    return EXIT.internal;
   }
   const err = error instanceof Error ? error : new Error(String(error));
   printer.err(printer.paint.red(`internal error: ${err.message}`));

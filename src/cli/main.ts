@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { exitCleanlyOnInterrupt } from '../output/interrupt.js';
 import { runCli } from './program.js';
 
 // `archgen … | head` closes the pipe early; that is not an error worth a stack trace.
@@ -8,6 +9,9 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+
+// Ctrl-C: no temp file survives, and the user learns how far the run got.
+exitCleanlyOnInterrupt((line) => process.stderr.write(`${line}\n`));
 
 runCli(process.argv.slice(2)).then(
   (code) => {
