@@ -10,13 +10,14 @@ export function templateError(at: TemplatePosition, rule: string, message: strin
 /** Line 1, column 1 of a file: for problems of the file as a whole (size, encoding). */
 export const startOf = (file: string): TemplatePosition => ({ file, line: 1, col: 1 });
 
-/** The {@link UserError} for a template (or assembly) with these problems. */
+/**
+ * The {@link UserError} for a template (or assembly) with these problems. Like a model's, the
+ * message only names the file: the CLI prints the diagnostics above it.
+ */
 export function invalidTemplate(file: string, diagnostics: readonly Diagnostic[], what = 'CloudFormation template'): UserError {
-  const first = diagnostics[0];
-  const summary = diagnostics.length === 1 && first
-    ? `${first.file}:${first.line}:${first.col}: ${first.message}`
-    : `${diagnostics.length} problems`;
-  return new UserError(`${file} is not a valid ${what} (${summary})`, diagnostics);
+  const listed = diagnostics.filter((d) => d.rule !== 'cfn/more-problems').length;
+  const more = listed < diagnostics.length ? '+' : '';
+  return new UserError(`${file} is not a valid ${what}${listed > 1 ? ` (${listed}${more} problems)` : ''}`, diagnostics);
 }
 
 /** One problem as a {@link UserError}. */
