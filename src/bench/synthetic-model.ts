@@ -11,7 +11,7 @@
  * reference each other, and flows run users → entry → compute → backends, each domain calling its
  * parent domain (a tree of fan-out 4) so the graph is wide, shallow and connected. Only the
  * first few domains' load balancers face the Internet; the others are internal, called by their
- * parent domain (a world-open group admits every component, so one per domain would make the
+ * child domains (a world-open group admits every component, so one per domain would make the
  * true reachability relation quadratic in the model size). Every component type appears from
  * 60 components on. Fully deterministic: no randomness, no clock.
  */
@@ -191,8 +191,7 @@ function buildComponents(total: number, zones: readonly string[], cidrOf: Readon
     const entry = present.find((c) => c.type === 'load-balancer' || c.type === 'api-gateway');
     if (entry) {
       records.push({ name: `d${pad(d)}.synthetic.example.com`, type: 'A', aliasTarget: entry.id });
-      if (entry.scheme === 'internal') connect(`d${pad(parentOf(d))}-svc`, entry.id as string, 'HTTPS', 443, 'request', `Domain ${parentOf(d)} calls domain ${d}`);
-      else connect('users', entry.id as string, 'HTTPS', 443, 'request', `Domain ${d} API`);
+      if (entry.scheme !== 'internal') connect('users', entry.id as string, 'HTTPS', 443, 'request', `Domain ${d} API`);
       out.metrics.push({ component: entry.id, metrics: [{ name: entry.type === 'load-balancer' ? 'RequestCount' : 'Count', label: 'Requests' }] });
     }
     for (const c of present) {
@@ -201,10 +200,14 @@ function buildComponents(total: number, zones: readonly string[], cidrOf: Readon
         out.alarms.push({ id: `db-cpu-${pad(d)}`, name: `Domain ${d} database CPU`, component: c.id, metric: 'CPUUtilization', statistic: 'Average', comparison: '>', threshold: 80, unit: 'percent', periodSeconds: 300, evaluationPeriods: 1, topic: 'alerts' });
       }
     }
-    // Each domain calls its parent domain's main service: a connected, wide and shallow tree.
+    // Each domain calls its parent domain (through its load balancer when it has one): a connected, wide and shallow tree.
     const main = `d${pad(d)}-svc`;
-    const parent = `d${pad(parentOf(d))}-svc`;
-    if (d > 0 && has.has(main)) out.connections.push({ id: `${main}--${parent}--request`, from: main, to: parent, protocol: 'HTTP', port: 8080, kind: 'request', purpose: `Domain ${d} calls domain ${parentOf(d)}` });
+    if (d > 0 && has.has(main)) {
+      // Through the parent's load balancer when it has one, straight to its service otherwise.
+      const up = parentOf(d);
+      const [to, protocol, port] = flavourOf(up) === 'lambda' ? [`d${pad(up)}-svc`, 'HTTP', 8080] as const : [`d${pad(up)}-alb`, 'HTTPS', 443] as const;
+      out.connections.push({ id: `${main}--${to}--request`, from: main, to, protocol, port, kind: 'request', purpose: `Domain ${d} calls domain ${up}` });
+    }
   }
   // The leaf domains' application groups have no children to accept calls from.
   const groups = new Set(out.securityGroups.map((g) => g.id as string));
@@ -252,7 +255,8 @@ function domainComponents(d: number, zones: readonly string[], cidrOf: ReadonlyM
       nodeGroups: [{ name: 'general', instanceType: 't3.medium', min: 2, desired: 2, max: 6, spot: false }],
       workloads: [{ name: ids.svc, replicas: 2, port: appPort }], logGroup: ids.logs,
     };
-  // A few edge domains face the Internet; the others sit behind internal load balancers their parent calls.
+  // A few domains face the Internet; the others sit behind internal load balancers their child domains call.
+  const children = Array.from({ length: FAN_OUT }, (_, k) => FAN_OUT * d + 1 + k);
   const internetFacing = d < PUBLIC_DOMAINS;
   const entry: Raw = entryIsAlb ? {
     id: ids.entry, type: 'load-balancer', name: `Domain ${d} ${internetFacing ? '' : 'internal '}load balancer`, scheme: internetFacing ? 'internet-facing' : 'internal',
@@ -306,15 +310,15 @@ function domainComponents(d: number, zones: readonly string[], cidrOf: ReadonlyM
         { securityGroup: sg.app, protocol: 'tcp', port: 5432, description: 'PostgreSQL' },
         { securityGroup: sg.app, protocol: 'tcp', port: 6379, description: 'Redis' },
       ] },
-    { id: sg.app, name: `Domain ${d} application`, description: 'Application port from the entry point and the child domains', usedBy: [ids.svc], egress: 'all',
+    { id: sg.app, name: `Domain ${d} application`, description: 'Application port from the entry point (and the child domains when there is no load balancer)', usedBy: [ids.svc], egress: 'all',
       ingress: [
         ...(entryIsAlb ? [{ securityGroup: sg.entry, protocol: 'tcp', port: appPort, description: 'From the load balancer' }] : [{ cidr: cidrOf.get(privateSubnets[0]!)!, protocol: 'tcp', port: appPort, description: 'From the API Gateway VPC link' }]),
-        ...Array.from({ length: FAN_OUT }, (_, k) => FAN_OUT * d + 1 + k).map((child) => ({ securityGroup: `d${pad(child)}-app-sg`, protocol: 'tcp', port: appPort, description: `Calls from domain ${child}` })),
+        ...(entryIsAlb ? [] : children.map((child) => ({ securityGroup: `d${pad(child)}-app-sg`, protocol: 'tcp', port: appPort, description: `Calls from domain ${child}` }))),
       ] },
     ...(entryIsAlb && internetFacing ? [{ id: sg.entry, name: `Domain ${d} load balancer`, description: 'HTTPS from the Internet', usedBy: [ids.entry], egress: 'all',
       ingress: [{ cidr: '0.0.0.0/0', protocol: 'tcp', port: 443, description: 'HTTPS' }, { cidr: '0.0.0.0/0', protocol: 'tcp', port: 80, description: 'HTTP redirect' }] }] : []),
-    ...(entryIsAlb && !internetFacing ? [{ id: sg.entry, name: `Domain ${d} internal load balancer`, description: `HTTPS from domain ${parentOf(d)}`, usedBy: [ids.entry], egress: 'all',
-      ingress: [{ securityGroup: `d${pad(parentOf(d))}-app-sg`, protocol: 'tcp', port: 443, description: `From domain ${parentOf(d)}` }] }] : []),
+    ...(entryIsAlb && !internetFacing ? [{ id: sg.entry, name: `Domain ${d} internal load balancer`, description: 'HTTPS from the child domains', usedBy: [ids.entry], egress: 'all',
+      ingress: children.map((child) => ({ securityGroup: `d${pad(child)}-app-sg`, protocol: 'tcp', port: 443, description: `From domain ${child}` })) }] : []),
   ];
 
   const flow = (from: string, to: string, protocol: string, port: number, kind: string, purpose: string): Raw => ({ id: `${from}--${to}--${kind}`, from, to, protocol, port, kind, purpose });
