@@ -8,9 +8,11 @@
  */
 import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import { architectureSchema } from '../model/schema.js';
 
 /** `verbose` gives each error its schema and parent schema, which the messages quote. */
@@ -18,6 +20,12 @@ const OPTIONS: Options = { allErrors: true, strict: false, verbose: true, inline
 
 /** Where the build puts the standalone validator (the same path from `src/` and `dist/`). */
 export const PRECOMPILED_PATH = fileURLToPath(new URL('../../dist/validate/model-validator.cjs', import.meta.url));
+/**
+ * V8's code cache of the validator after one validation, written by the build: the validator is
+ * half a megabyte of code, and compiling the functions a first validation needs cost more than
+ * the validation itself. A cache from another V8 version is rejected by V8 and simply unused.
+ */
+export const CODE_CACHE_PATH = `${PRECOMPILED_PATH.replace(/\.cjs$/, '')}.v8cache`;
 
 export function schemaHash(): string {
   return createHash('sha256').update(JSON.stringify(architectureSchema())).digest('hex');
@@ -46,12 +54,27 @@ export function standaloneValidatorSource(): string {
   return `${toCode(ajv, validate)}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash())};\n`;
 }
 
+/** Compiles the standalone validator as CommonJS would, with V8's code cache when given. */
+export function compileStandalone(cachedData?: Buffer): { validate: ValidateFunction & { schemaHash?: string }; script: Script } {
+  const source = readFileSync(PRECOMPILED_PATH, 'utf8');
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: PRECOMPILED_PATH, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(PRECOMPILED_PATH), module, PRECOMPILED_PATH, path.dirname(PRECOMPILED_PATH));
+  return { validate: module.exports as ValidateFunction & { schemaHash?: string }, script };
+}
+
 /** The precompiled validator when it is present and current, else undefined. */
 export function loadPrecompiledValidator(): ValidateFunction | undefined {
   if (!existsSync(PRECOMPILED_PATH)) return undefined;
   try {
-    const loaded = require(PRECOMPILED_PATH) as ValidateFunction & { schemaHash?: string };
-    return loaded.schemaHash === schemaHash() ? loaded : undefined;
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(CODE_CACHE_PATH);
+    } catch {
+      // No code cache (built without `npm run build`): compile from source.
+    }
+    const { validate } = compileStandalone(cachedData);
+    return validate.schemaHash === schemaHash() ? validate : undefined;
   } catch {
     return undefined;
   }
