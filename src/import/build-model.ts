@@ -93,7 +93,7 @@ function buildOnce(set: CfnTemplateSet, observed: ObservedArchitecture, options:
     }
   }
 
-  linkSecretAttachments(ctx, set);
+  linkSecretAttachments(ctx);
   const securityGroups = mapSecurityGroups(ctx);
   const components = [
     ...users, ...mapDns(ctx), ...mapApis(ctx), ...mapLoadBalancers(ctx), ...mapServices(ctx), ...mapKubernetes(ctx), ...mapFunctions(ctx),

@@ -57,7 +57,7 @@ export function mapServices(ctx: ImportContext): RawModel[] {
     const subnets = service.subnets.map((l) => ctx.idOf(l)).filter((s): s is string => Boolean(s));
     const securityGroups = service.securityGroups.map((l) => ctx.idOf(l)).filter((s): s is string => Boolean(s));
     return [{
-      id, type: 'container-service', name: displayName(service.origin),
+      id, type: 'container-service', name: displayName(service.origin, known(service.name)),
       ...(subnets.length ? { subnets } : {}), ...(securityGroups.length ? { securityGroups } : {}),
       launchType, ...(clusterName ? { cluster: clusterName } : {}),
       cpu, memory, architecture, spot,

@@ -3,7 +3,6 @@
  * caches, DynamoDB tables, secrets, container registries and log groups.
  */
 import { known, type Link } from '../cfn/observe/types.js';
-import type { CfnTemplateSet } from '../cfn/types.js';
 import type { ImportContext, RawModel } from './context.js';
 import { displayName } from './ids.js';
 
@@ -22,14 +21,10 @@ const placement = (subnets: string[], securityGroups: string[]): RawModel => ({
  * A secret target attachment stands for its secret (its `Ref` is the secret's ARN): values that
  * name the attachment (a task's environment variable) refer to the secret.
  */
-export function linkSecretAttachments(ctx: ImportContext, set: CfnTemplateSet): void {
-  for (const stack of set.stacks) {
-    for (const resource of stack.resources) {
-      if (resource.type !== 'AWS::SecretsManager::SecretTargetAttachment') continue;
-      const target = resource.properties.SecretId as { Ref?: unknown } | undefined;
-      const secret = typeof target?.Ref === 'string' ? ctx.modelIds.get(`${stack.path}/${target.Ref}`) : undefined;
-      if (secret) ctx.ownerComponent.set(`${stack.path}/${resource.logicalId}`, secret);
-    }
+export function linkSecretAttachments(ctx: ImportContext): void {
+  for (const secret of ctx.observed.secrets) {
+    const id = ctx.modelIds.get(secret.origin.key);
+    if (id) for (const attachment of secret.attachments) ctx.ownerComponent.set(attachment.key, id);
   }
 }
 
@@ -75,7 +70,7 @@ export function mapDatabases(ctx: ImportContext): RawModel[] {
     const secret = ctx.componentOf(db.credentialsSecret);
     const readers = instances.filter((i) => i.role === 'reader').length;
     return [{
-      id, type: 'database', name: displayName(db.origin),
+      id, type: 'database', name: displayName(db.origin, known(db.name)),
       ...placement(ids(ctx, db.subnets), ids(ctx, db.securityGroups)),
       engine, engineVersion,
       ...(databaseName && /^[A-Za-z][A-Za-z0-9_]*$/.test(databaseName) ? { databaseName } : {}),
@@ -113,7 +108,7 @@ export function mapCaches(ctx: ImportContext): RawModel[] {
     const flag = (key: string, value: boolean | undefined) => (value === undefined ? {} : { [key]: value });
     const snapshots = ctx.value(cache.snapshotRetentionDays, `${element}.snapshotRetentionDays`, cache.origin);
     return [{
-      id, type: 'cache', name: displayName(cache.origin),
+      id, type: 'cache', name: displayName(cache.origin, known(cache.name)),
       ...placement(ids(ctx, cache.subnets), ids(ctx, cache.securityGroups)),
       engine, engineVersion, nodeType,
       ...(replicas !== undefined ? { replicas: Math.min(5, Math.max(0, replicas)) } : {}),
@@ -156,7 +151,7 @@ export function mapSecrets(ctx: ImportContext): RawModel[] {
     const id = ctx.modelIds.get(secret.origin.key);
     if (!id) return [];
     const element = `components.${id}`;
-    ctx.map(secret.origin, id, element, secret.supporting);
+    ctx.map(secret.origin, id, element, [...secret.supporting, ...secret.attachments]);
     const description = ctx.value(secret.description, `${element}.description`, secret.origin);
     const rotation = ctx.value(secret.rotationDays, `${element}.rotationDays`, secret.origin);
     return [{
