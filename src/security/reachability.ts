@@ -182,6 +182,17 @@ function buildDataStoreAccess(view: EnvironmentView, nodes: readonly ReachNode[]
   const incoming = new Map<string, ReachEdge[]>();
   for (const edge of edges) pushTo(incoming, edge.to, edge);
   const outsideIds = new Set(nodes.filter((n) => n.kind === 'internet' || (n.kind === 'cidr' && isPublicCidr(n.id))).map((n) => n.id));
+  const order = new Map(nodes.map((n, i) => [n.id, i]));
+  // Container services whose task role names each resource, in model order.
+  const iamOf = new Map<string, string[]>();
+  for (const c of view.env.components) {
+    if (c.type !== 'container-service') continue;
+    for (const id of new Set(c.permissions.flatMap((p) => p.resources))) {
+      const list = iamOf.get(id);
+      if (list) list.push(c.id);
+      else iamOf.set(id, [c.id]);
+    }
+  }
   return view.env.components.filter(isDataStore).map((store): DataStoreAccess => {
     const direct = incoming.get(store.id) ?? [];
     const reached = new Set<string>();
@@ -193,14 +204,14 @@ function buildDataStoreAccess(view: EnvironmentView, nodes: readonly ReachNode[]
         queue.push(edge.from);
       }
     }
-    const iam = view.env.components.filter((c) => c.type === 'container-service' && c.permissions.some((p) => p.resources.includes(store.id))).map((c) => c.id);
+    const iam = iamOf.get(store.id) ?? [];
     return {
       dataStore: store.id,
       label: store.name,
       componentType: store.type,
       networkReachable: store.securityGroups.length > 0,
       direct: direct.map((e) => ({ node: e.from, label: byId.get(e.from)!.label, ports: e.label })),
-      transitive: nodes.filter((n) => reached.has(n.id)).map((n) => n.id),
+      transitive: [...reached].map((id) => order.get(id)!).sort((a, b) => a - b).map((i) => nodes[i]!.id),
       iam,
       internet: direct.some((e) => outsideIds.has(e.from)) ? 'direct' : [...reached].some((id) => outsideIds.has(id)) ? 'transitive' : 'none',
     };
