@@ -96,6 +96,23 @@ export class ImportContext {
     return undefined;
   }
 
+  /**
+   * A text value; a `Ref` to a parameter with a default gives that default, noted as a guess (a
+   * deployment may pass another value). Otherwise like {@link value}.
+   */
+  text(observed: Observed<string> | undefined, element: string, origin: Origin): string | undefined {
+    if (observed?.kind === 'unknown') {
+      const expression = observed.expression as { Ref?: unknown } | null;
+      const parameter = expression && typeof expression === 'object' && typeof expression.Ref === 'string' ? expression.Ref : undefined;
+      const fallback = parameter !== undefined ? this.parameterDefaults.get(parameter) : undefined;
+      if (fallback !== undefined) {
+        this.report.guessed(element, fallback, `the default of parameter ${parameter}; a deployment may pass another value`, origin);
+        return fallback;
+      }
+    }
+    return this.value(observed, element, origin);
+  }
+
   /** The literal of a value, or `fallback` noted as a guess. */
   valueOr<T>(observed: Observed<T> | undefined, fallback: T, element: string, origin: Origin, why: string): T {
     if (observed?.kind === 'known') return observed.value;

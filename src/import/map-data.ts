@@ -44,7 +44,7 @@ export function mapDatabases(ctx: ImportContext): RawModel[] {
     const engineVersion = ctx.valueOr(db.engineVersion, 'default', `${element}.engineVersion`, db.origin, 'the template leaves the version to RDS (its default at creation)');
     const instances = db.instances.flatMap((instance) => {
       ctx.partOf(instance.origin, id, `${element}.instances`, instance.supporting);
-      const instanceClass = ctx.value(instance.instanceClass, `${element}.instances`, instance.origin);
+      const instanceClass = ctx.text(instance.instanceClass, `${element}.instances`, instance.origin);
       if (!instanceClass) return [];
       const az = ctx.value(instance.az, `${element}.instances`, instance.origin);
       return [{ role: instance.role, instanceClass, ...(az ? { az } : {}) }];
@@ -97,7 +97,7 @@ export function mapCaches(ctx: ImportContext): RawModel[] {
       ctx.report.notMapped(cache.origin, engine ? `engine ${engine} cannot be expressed in the model (redis, valkey, memcached)` : 'the engine is known only at deploy time');
       return [];
     }
-    const nodeType = ctx.value(cache.nodeType, `${element}.nodeType`, cache.origin);
+    const nodeType = ctx.text(cache.nodeType, `${element}.nodeType`, cache.origin);
     if (!nodeType) {
       ctx.report.notMapped(cache.origin, 'the node type is known only at deploy time; the model needs it');
       return [];

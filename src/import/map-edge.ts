@@ -91,7 +91,7 @@ export function mapLoadBalancers(ctx: ImportContext): RawModel[] {
       }
       const redirect = listener.redirect ? redirectOf(ctx, listener.redirect, port, `${element}.listeners`, listener.origin) : undefined;
       const certificate = listener.certificates[0] ? certificateName(ctx, listener.certificates[0], `${element}.listeners`, listener.origin) : undefined;
-      const sslPolicy = ctx.value(listener.sslPolicy, `${element}.listeners`, listener.origin);
+      const sslPolicy = ctx.text(listener.sslPolicy, `${element}.listeners`, listener.origin);
       return [{ protocol, port, ...(redirect ? { redirect } : {}), ...(certificate ? { certificate } : {}), ...(sslPolicy ? { sslPolicy } : {}) }];
     });
     const hc = group.healthCheck;

@@ -18,8 +18,8 @@ export function mapTopics(ctx: ImportContext): RawModel[] {
     ctx.map(topic.origin, id, element, topic.supporting);
     const subscriptions = topic.subscriptions.flatMap((s) => {
       if (s.origin) ctx.partOf(s.origin, id, `${element}.subscriptions`);
-      const protocol = ctx.value(s.protocol, `${element}.subscriptions`, topic.origin);
-      const endpoint = ctx.value(s.endpoint, `${element}.subscriptions`, topic.origin);
+      const protocol = ctx.text(s.protocol, `${element}.subscriptions`, topic.origin);
+      const endpoint = ctx.text(s.endpoint, `${element}.subscriptions`, topic.origin);
       if (!protocol || !endpoint) return [];
       if (!['email', 'https', 'sms'].includes(protocol)) {
         ctx.report.dropped(`${element}.subscriptions`, `${protocol} subscriptions cannot be expressed in the model (email, https, sms)`, topic.origin, endpoint);

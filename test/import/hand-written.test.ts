@@ -182,6 +182,11 @@ describe('API Gateway + Lambda + DynamoDB stack (serverless-api.yaml)', () => {
     expect(egress).toEqual(['0.0.0.0/0 tcp 443']);
   });
 
+  it('writes a parameter\'s default where the template refers to the parameter, and says so', () => {
+    expect(env.components.find((c) => c.type === 'notification-topic')).toMatchObject({ subscriptions: [{ protocol: 'email', endpoint: 'loyalty-oncall@example.com' }] });
+    expect(json.guessed).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'loyalty-oncall@example.com', logicalId: 'AlertsTopic', reason: expect.stringContaining('parameter AlertEmail') })]));
+  });
+
   it('lists the queue and the VPC endpoint as not mapped', () => {
     expect(json.unmapped.map((u: { logicalId: string; type: string }) => `${u.logicalId} ${u.type}`)).toEqual(['DynamoDbEndpoint AWS::EC2::VPCEndpoint', 'EventsQueue AWS::SQS::Queue']);
   });
