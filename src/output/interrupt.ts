@@ -3,9 +3,10 @@
  * while it exists, and counts the files it committed. The CLI's signal handler removes the temp
  * files synchronously before exiting, so every output file is its complete old or new version.
  */
-import { rmSync } from 'node:fs';
+import { rmdirSync, rmSync } from 'node:fs';
 
 const temps = new Set<string>();
+const newDirs: string[] = [];
 let committed = 0;
 
 /** A temp file now exists at `file` (until {@link tempGone}). */
@@ -16,6 +17,16 @@ export function tempCreated(file: string): void {
 /** The temp file was renamed into place (`committed`) or removed. */
 export function tempGone(file: string, committedFile: boolean): void {
   if (temps.delete(file) && committedFile) committed++;
+}
+
+/** The writer created `dir` for files not yet in place; {@link abandonWrites} removes it if it stays empty. */
+export function dirCreated(dir: string): void {
+  newDirs.push(dir);
+}
+
+/** The files of the created folders are in place: the folders stay. */
+export function dirsSettled(): void {
+  newDirs.length = 0;
 }
 
 /** Removes every temp file still registered (synchronously: safe in a signal handler); returns the files committed so far. */
@@ -30,6 +41,14 @@ export function abandonWrites(): { readonly written: number; readonly removed: n
     }
   }
   temps.clear();
+  for (const dir of newDirs.reverse()) {
+    try {
+      rmdirSync(dir); // only if empty: a file already put in place keeps its folder
+    } catch {
+      // not empty, or gone
+    }
+  }
+  newDirs.length = 0;
   return { written: committed, removed };
 }
 

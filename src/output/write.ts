@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileSet } from './file-set.js';
-import { tempCreated, tempGone } from './interrupt.js';
+import { dirCreated, dirsSettled, tempCreated, tempGone } from './interrupt.js';
 
 export type WriteStatus = 'new' | 'changed' | 'unchanged' | 'removed';
 
@@ -117,7 +117,10 @@ export async function writeFileSet(root: string, files: FileSet, stale: readonly
       const status: WriteStatus = !existing ? 'new' : Buffer.compare(existing, content) === 0 ? 'unchanged' : 'changed';
       if (status !== 'unchanged') {
         const created = await fs.mkdir(path.dirname(target), { recursive: true });
-        if (created) createdDirs.push(created);
+        if (created) {
+          createdDirs.push(created);
+          dirCreated(created);
+        }
         const temp = tempPathFor(target);
         tempCreated(temp);
         staged.push({ temp, target });
@@ -142,6 +145,7 @@ export async function writeFileSet(root: string, files: FileSet, stale: readonly
       throw writeError(root, target, error, written);
     }
   }
+  dirsSettled();
   for (const relative of stale) {
     await fs.rm(path.join(root, relative), { force: true });
     entries.push({ path: relative, bytes: 0, status: 'removed' });
@@ -156,4 +160,5 @@ async function discard(staged: readonly Staged[], createdDirs: readonly string[]
     tempGone(temp, false);
   }
   for (const dir of [...createdDirs].reverse()) await fs.rm(dir, { force: true, recursive: true }).catch(() => undefined);
+  dirsSettled();
 }
