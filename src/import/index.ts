@@ -62,6 +62,9 @@ export async function importTemplate(options: ImportOptions): Promise<ImportResu
   const id = options.id ?? (options.out ? modelIdOf(options.out) : kebab(stacks[0] ?? 'imported'));
   const out = options.out ?? path.join('model', `${id}.yaml`);
   const display = toDisplayPath(out, root);
+  if (!/\.ya?ml$/i.test(out) || (await stat(path.resolve(root, out)).then((s) => s.isDirectory(), () => false))) {
+    throw usage('import/bad-output', `-o ${out} is not a model file name`, 'write the model to a .yaml file, e.g. -o model/orders.yaml');
+  }
   if (!ID_PATTERN.test(id)) {
     throw usage('import/bad-id', `model id "${id}" is not lowercase letters, digits and dashes`, 'name the output file like model/orders.yaml, or pass --id orders');
   }

@@ -119,6 +119,8 @@ describe('bad options', () => {
     [['--region', 'Europe'], 'import/bad-region'],
     [['--id', 'other'], 'import/id-mismatch'],
     [['--id', 'Bad_Id', '-o', 'ignored/Bad_Id.yaml'], 'import/bad-id'],
+    [['-o', 'model/'], 'import/bad-output'],
+    [['-o', 'orders.json'], 'import/bad-output'],
   ])('%j → %s', async (args, rule) => {
     const out = path.join(dir, 'options.yaml');
     const result = await archgen(['import', '--template', fixture('web-stack.yaml'), '-o', out, ...args]);
