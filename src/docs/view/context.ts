@@ -17,8 +17,20 @@ export const sayAll = (ctx: ViewContext, values: readonly Text[]): string[] => v
 export const ofType = <T extends ComponentType>(env: ResolvedEnvironment, type: T): ComponentOf<T>[] =>
   env.components.filter((c): c is ComponentOf<T> => c.type === type);
 
+/** Components of each environment by id (first one wins, like a search in model order); views look ids up per component. */
+const indexes = new WeakMap<ResolvedEnvironment, ReadonlyMap<string, Component>>();
+function indexOf(env: ResolvedEnvironment): ReadonlyMap<string, Component> {
+  let index = indexes.get(env);
+  if (!index) {
+    const map = new Map<string, Component>();
+    for (const c of env.components) if (!map.has(c.id)) map.set(c.id, c);
+    indexes.set(env, (index = map));
+  }
+  return index;
+}
+
 export const byId = (env: ResolvedEnvironment, id: string | undefined): Component | undefined =>
-  id === undefined ? undefined : env.components.find((c) => c.id === id);
+  id === undefined ? undefined : indexOf(env).get(id);
 
 /** Display name of a component id (the id itself when unknown). */
 export const nameOf = (ctx: ViewContext, id: string | undefined): string => {
@@ -49,7 +61,10 @@ export function variesByEnvironment(ctx: ViewContext, pick: (env: ResolvedEnviro
 }
 
 /** Same component (by id) in another environment. */
-export const sameIn = <T extends Component>(env: ResolvedEnvironment, component: T): T | undefined =>
-  env.components.find((c) => c.id === component.id && c.type === component.type) as T | undefined;
+export const sameIn = <T extends Component>(env: ResolvedEnvironment, component: T): T | undefined => {
+  const found = indexOf(env).get(component.id);
+  // Ids are unique within an environment (validation), so the first match by id is the only candidate.
+  return found?.type === component.type ? (found as T) : undefined;
+};
 
 export const yesNo = (ctx: ViewContext, value: boolean): string => ctx.messages.text(value ? 'common.enabled' : 'common.disabled');
