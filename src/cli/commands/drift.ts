@@ -14,10 +14,6 @@ import { observeTemplateSet, readConstructPaths } from '../../cfn/observe/index.
 import { readTemplateSet } from '../../cfn/read/index.js';
 import type { CfnTemplateSet } from '../../cfn/types.js';
 import { didYouMean, UserError } from '../../diagnostics/diagnostic.js';
-import { renderDriftJson } from '../../drift/format-json.js';
-import { renderDriftMarkdown } from '../../drift/format-markdown.js';
-import { renderDriftSarif } from '../../drift/format-sarif.js';
-import { renderDriftText } from '../../drift/format-text.js';
 import { detectDrift, hasDrift } from '../../drift/index.js';
 import { loadModelOrThrow, modelIdOf } from '../../load/load-model.js';
 import type { ArchitectureModel } from '../../model/types.js';
@@ -100,10 +96,11 @@ Exit codes: 0 no drift, 1 drift, 2 invalid model, template or usage, 3 internal 
       printer.endProgress();
       const format: ReportFormat = opts.outputFormat ?? (printer.options.format === 'json' ? 'json' : 'text');
       const emit = (document: string) => printer.out(document.replace(/\n$/, ''));
-      if (format === 'json') emit(renderDriftJson(report));
-      else if (format === 'md') emit(renderDriftMarkdown(report));
-      else if (format === 'sarif') emit(renderDriftSarif(report));
-      else for (const line of renderDriftText(report, printer.paint)) printer.out(line);
+      // Only the asked-for format's module is loaded.
+      if (format === 'json') emit((await import('../../drift/format-json.js')).renderDriftJson(report));
+      else if (format === 'md') emit((await import('../../drift/format-markdown.js')).renderDriftMarkdown(report));
+      else if (format === 'sarif') emit((await import('../../drift/format-sarif.js')).renderDriftSarif(report));
+      else for (const line of (await import('../../drift/format-text.js')).renderDriftText(report, printer.paint)) printer.out(line);
       return hasDrift(report) ? 1 : 0;
     }));
 }
