@@ -29,7 +29,9 @@ export function compareDatabases(ctx: DriftContext, net: NetworkMatch, idOf: Map
     else if (o.credentialsSecret?.key) ctx.match(`${path}.credentials`, ...ctx.observed.secrets.filter((s) => s.origin.key === o.credentialsSecret!.key).map((s) => s.origin));
     ctx.compare('engine', [...db.loc, 'engine'], `${path}.engine`, db.engine, o.engine, o.origin);
     ctx.compare('engineVersion', [...db.loc, 'engineVersion'], `${path}.engineVersion`, db.engineVersion, o.engineVersion, o.origin);
-    ctx.compare('port', [...db.loc, 'port'], `${path}.port`, db.port, o.port, o.origin);
+    // Without Port, RDS listens on the engine's default port.
+    const defaultPort = /mysql/.test(known(o.engine) ?? '') ? 3306 : /postgres/.test(known(o.engine) ?? '') ? 5432 : undefined;
+    ctx.compare('port', [...db.loc, 'port'], `${path}.port`, db.port, o.port ?? (defaultPort === undefined ? undefined : given(defaultPort)), o.origin);
     ctx.compare('databaseName', [...db.loc, 'databaseName'], `${path}.databaseName`, db.databaseName, o.databaseName, o.origin);
     ctx.compare('backup.retentionDays', [...db.loc, 'backup', 'retentionDays'], `${path}.backup.retentionDays`, db.backup.retentionDays, o.backupRetentionDays, o.origin);
     ctx.compare('storage.encrypted', [...db.loc, 'storage', 'encrypted'], `${path}.storage.encrypted`, db.storage.encrypted, o.storageEncrypted, o.origin);

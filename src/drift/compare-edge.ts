@@ -1,5 +1,5 @@
 /** The load balancer (listeners, target group, health check) and the DNS zone with its records. */
-import type { ElementKey, ObservedHostedZone, ObservedListener, ObservedLoadBalancer, ObservedTargetGroup } from '../cfn/observe/types.js';
+import type { ElementKey, Observed, ObservedHostedZone, ObservedListener, ObservedLoadBalancer, ObservedTargetGroup } from '../cfn/observe/types.js';
 import type { DnsComponent, Listener, LoadBalancerComponent } from '../model/types.js';
 import type { NetworkMatch } from './compare-network.js';
 import { same, type DriftContext } from './context.js';
@@ -7,6 +7,7 @@ import { linkedIds, sameSet } from './links.js';
 import { constructScore, pair, SCORE } from './match.js';
 
 const known = <T>(v: { kind: string; value?: T } | undefined): T | undefined => (v?.kind === 'known' ? v.value : undefined);
+const given = <T>(value: T): Observed<T> => ({ kind: 'known', value });
 
 /** Model id of each matched load balancer, by observed key (for DNS aliases and alarms). */
 export function compareLoadBalancers(ctx: DriftContext, net: NetworkMatch, idOf: Map<ElementKey, string>): void {
@@ -46,7 +47,8 @@ function compareListeners(ctx: DriftContext, lb: LoadBalancerComponent, o: Obser
     ctx.match(lpath, l.origin);
     ctx.compare('port', [...m.loc, 'port'], `${lpath}.port`, m.port, l.port, l.origin);
     ctx.compare('protocol', [...m.loc, 'protocol'], `${lpath}.protocol`, m.protocol, l.protocol, l.origin);
-    if (m.sslPolicy && m.protocol === 'HTTPS') ctx.compare('sslPolicy', [...m.loc, 'sslPolicy'], `${lpath}.sslPolicy`, m.sslPolicy, l.sslPolicy, l.origin);
+    // An HTTPS listener without SslPolicy gets ELBSecurityPolicy-2016-08.
+    if (m.sslPolicy && m.protocol === 'HTTPS') ctx.compare('sslPolicy', [...m.loc, 'sslPolicy'], `${lpath}.sslPolicy`, m.sslPolicy, l.sslPolicy ?? given('ELBSecurityPolicy-2016-08'), l.origin);
     if (m.redirect) {
       if (!l.redirect) {
         ctx.compare('redirect', [...m.loc, 'redirect'], `${lpath}.redirect`, `${m.redirect.protocol}:${m.redirect.port}`, { kind: 'known', value: 'forward' }, l.origin);
@@ -75,7 +77,14 @@ function compareListeners(ctx: DriftContext, lb: LoadBalancerComponent, o: Obser
   ctx.compare('port', [...m.loc, 'port'], `${tpath}.port`, m.port, tg.port, tg.origin);
   ctx.compare('protocol', [...m.loc, 'protocol'], `${tpath}.protocol`, m.protocol, tg.protocol, tg.origin);
   const hc = m.healthCheck;
-  const h = tg.healthCheck;
+  // What CloudFormation uses when the template leaves a health-check setting out (HTTP/HTTPS targets).
+  const h = {
+    path: tg.healthCheck.path ?? given('/'),
+    intervalSeconds: tg.healthCheck.intervalSeconds ?? given(30),
+    timeoutSeconds: tg.healthCheck.timeoutSeconds ?? given(5),
+    healthyThreshold: tg.healthCheck.healthyThreshold ?? given(5),
+    unhealthyThreshold: tg.healthCheck.unhealthyThreshold ?? given(2),
+  };
   ctx.compare('healthCheck.path', [...hc.loc, 'path'], `${tpath}.healthCheck.path`, hc.path, h.path, tg.origin);
   ctx.compare('healthCheck.intervalSeconds', [...hc.loc, 'intervalSeconds'], `${tpath}.healthCheck.intervalSeconds`, hc.intervalSeconds, h.intervalSeconds, tg.origin);
   ctx.compare('healthCheck.timeoutSeconds', [...hc.loc, 'timeoutSeconds'], `${tpath}.healthCheck.timeoutSeconds`, hc.timeoutSeconds, h.timeoutSeconds, tg.origin);
