@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { manifestContent, MANIFEST_PATH, parseManifestDocument, PROJECT, type Fingerprint } from '../output/manifest.js';
+import { isSafeRelativePath, manifestContent, MANIFEST_PATH, parseManifestDocument, PROJECT, type Fingerprint } from '../output/manifest.js';
 import { hasRenderDrift, parseRenderManifest, RENDER_MANIFEST_NAME, renderDrift } from '../render/render-manifest.js';
 import type { ModelRenderDrift } from './workflow.js';
 import { runtimeId } from './build-id.js';
@@ -70,6 +70,8 @@ export async function fastCheck(options: FastCheckOptions): Promise<FastCheckRes
   const manifest = manifestText === undefined ? undefined : parseManifestDocument(manifestText);
   // Only the exact bytes `generate` writes: anything else would show as drift on the full path.
   if (!manifest || manifestContent(manifest) !== manifestText) return miss('no manifest with fingerprints');
+  // A hand-edited path outside the project is never read; the full path ignores such entries too.
+  if (!Object.keys(manifest.files).every(isSafeRelativePath)) return miss('the manifest lists a path outside the project');
 
   const projectFiles = await resolveModelFiles(root, []);
   const selectedFiles = await resolveModelFiles(root, options.modelFiles);
