@@ -51,7 +51,7 @@ const EXPLAIN: Record<DifferenceCategory, string> = {
 
 const PROSE = new Set(['name', 'description', 'rationale', 'uses', 'features', 'label', 'title', 'baseImage', 'runtime', 'manualSnapshots', 'verticalScaling', 'purpose', 'condition', 'styles', 'serviceChoices', 'pros', 'cons', 'next', 'documentNumber', 'owner', 'principles', 'dataProtection', 'accessControl', 'diagramTools', 'iconSet']);
 const USAGE = new Set(['queriesPerMonth', 'sizeGb', 'ioRequestsPerMonth', 'storageGb', 'apiCallsPerMonth', 'ingestedGbPerMonth', 'buildMinutesPerMonth', 'requestsPerMonth', 'invocationsPerMonth', 'averageDurationMs', 'readRequestsPerMonth', 'writeRequestsPerMonth', 'ioMode', 'customMetrics', 'cost']);
-const INTENT = new Set(['maxCpu', 'maxMemory', 'connectionPool', 'readReplicaRouting', 'reserved', 'format', 'dashboards', 'alternativeStrategies', 'sourceProviders', 'permissions', 'kind', 'provisionedConcurrency', 'environments', 'alternatives', 'metrics', 'structured', 'workloads', 'pointInTimeRecovery', 'layout', 'provider', 'strategy', 'stages', 'tags', 'environment']);
+const INTENT = new Set(['maxCpu', 'maxMemory', 'connectionPool', 'readReplicaRouting', 'reserved', 'format', 'dashboards', 'alternativeStrategies', 'sourceProviders', 'permissions', 'kind', 'provisionedConcurrency', 'environments', 'alternatives', 'metrics', 'structured', 'workloads', 'pointInTimeRecovery', 'layout', 'provider', 'strategy', 'stages']);
 
 /** Fields that hold model ids: compared after translating the imported ids to the model's. */
 const REFERENCE_FIELDS = new Set(['securityGroups', 'subnets', 'target', 'logGroup', 'secrets', 'registry', 'aliasTarget', 'credentialsSecret', 'component', 'topic', 'securityGroup', 'from', 'to', 'logGroups', 'resources']);

@@ -3,7 +3,7 @@
  * the cloud assembly, and compare the imported model with `model/point-system.yaml`: the facts a
  * template carries survive, and every difference is listed with its explanation.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithModel, type ModelDifference } from '../../src/import/compare-with-model.js';
@@ -133,6 +133,26 @@ describe('comparison with model/point-system.yaml', () => {
   it('finds no disagreement: every difference is explained by what a template cannot carry', () => {
     expect(differences.filter((d) => d.category === 'value')).toEqual([]);
     for (const d of differences) expect(d.explanation.length).toBeGreaterThan(20);
+  });
+
+  it('reports real disagreements as such: a model whose port, retention and node type differ from the template', async () => {
+    const text = await readFile(path.join(root, 'model/point-system.yaml'), 'utf8');
+    const changed = text
+      .replace('{ securityGroup: alb-sg, protocol: tcp, port: 8080,', '{ securityGroup: alb-sg, protocol: tcp, port: 9090,')
+      .replace('retentionDays: 30\n    format: json', 'retentionDays: 14\n    format: json')
+      .replace('nodeType: cache.t3.small', 'nodeType: cache.r7g.large');
+    expect(changed).not.toBe(text);
+    await writeFile(path.join(outDir, 'point-system-changed.yaml'), changed);
+    const reference = await loadModelOrThrow(path.join(outDir, 'point-system-changed.yaml'), root);
+    const model = await loadModelOrThrow(path.join(outDir, 'seed-import.yaml'), root);
+    const report = { source: '', mapped: json.mapped, unmapped: json.unmapped, notes: [...json.guessed, ...json.dropped], warnings: [] };
+    const values = compareWithModel(model, reference, report).filter((d) => d.category === 'value');
+    expect(values.map((d) => `${d.element}: ${d.model} → ${d.imported}`)).toEqual([
+      'components.points-api-logs.retentionDays: 14 → 30',
+      'components.points-cache.nodeType: cache.r7g.large → cache.t3.small',
+      'securityGroups.ecs-sg.ingress.0.fromPort: 9090 → 8080',
+      'securityGroups.ecs-sg.ingress.0.toPort: 9090 → 8080',
+    ]);
   });
 
   it('explains the reader class the scaffold raises from db.t3.small to db.t3.medium', () => {
