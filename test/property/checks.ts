@@ -123,7 +123,7 @@ function fencedTableLikeLines(text: string): number {
   return count;
 }
 
-/** Markup from the model's hostile labels that must never reach HTML unescaped. */
+/** Markup from the model's hostile labels that must never reach HTML (or Markdown, which passes HTML through) unescaped. */
 const INJECTED = ['<script>alert(1)', '<img src=x onerror=alert(2)>'];
 
 export function htmlProblems(file: string, text: string): string[] {
@@ -137,7 +137,7 @@ export function fileProblems(files: ReadonlyMap<string, string>): string[] {
     if (/\.(drawio|svg|xml)$/.test(file)) problems.push(...xmlProblems(file, text));
     else if (/\.(json|sarif)$/.test(file)) problems.push(...jsonProblems(file, text));
     else if (file.endsWith('.csv')) problems.push(...csvProblems(file, text));
-    else if (file.endsWith('.md')) problems.push(...markdownProblems(file, text));
+    else if (file.endsWith('.md')) problems.push(...markdownProblems(file, text), ...htmlProblems(file, text));
     else if (file.endsWith('.html')) problems.push(...htmlProblems(file, text));
   }
   return problems;

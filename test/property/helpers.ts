@@ -20,8 +20,11 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 export const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : 20261125;
 
-/** fast-check parameters of one property: the fixed seed, `numRuns` runs, no time limit. */
-export const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns, endOnFailure: false });
+/** Multiplies every property's `numRuns` (`PROPERTY_RUNS=10` for a deeper local search). */
+const RUNS_FACTOR = process.env.PROPERTY_RUNS ? Number(process.env.PROPERTY_RUNS) : 1;
+
+/** fast-check parameters of one property: the fixed seed and `numRuns` runs (times `PROPERTY_RUNS`). */
+export const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: Math.max(1, Math.round(numRuns * RUNS_FACTOR)) });
 
 /** Loads a random model through the real loader; a model that does not load is a broken arbitrary. */
 export function loadRandom(m: RandomModel): ArchitectureModel {

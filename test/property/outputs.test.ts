@@ -14,7 +14,7 @@ describe('property: every generated file parses', () => {
   it('random models load through the real loader with zero errors', () => {
     fc.assert(fc.property(randomModel(), (m) => {
       loadRandom(m);
-    }), params(100));
+    }), params(60));
   });
 
   it('every output of every generator is valid in its format, and labels round-trip through draw.io', async () => {
@@ -26,6 +26,6 @@ describe('property: every generated file parses', () => {
       const values = drawioValues(drawio!).map(collapse);
       const missing = [...m.componentNames].filter(([, name]) => collapse(name) && !values.some((v) => v.includes(collapse(name))));
       expect(missing, 'component names shown decoded in some draw.io cell').toEqual([]);
-    }), params(12));
+    }), params(10));
   });
 });

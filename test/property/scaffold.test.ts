@@ -65,6 +65,6 @@ describe('property: the scaffolded CDK app compiles', () => {
       const files = (JSON.parse(result.stdout) as { files: { path: string }[] }).files.map((f) => f.path);
       expect(files).toContain('lib/generated/config.ts');
       expect(typeErrors(app)).toEqual([]);
-    }), params(3));
+    }), params(2));
   });
 });
