@@ -26,8 +26,24 @@ interface Run {
   readonly finishedFirst: boolean;
 }
 
-/** Runs `generate` in `root`, sending `signal` when `when` says so (after a delay, or on a file-system event). */
-function generateAndInterrupt(root: string, signal: NodeJS.Signals, when: { afterMs: number } | { onFile: (name: string) => boolean }): Promise<Run> {
+/** CPU seconds a process has used so far (Linux: utime + stime of /proc/<pid>/stat, in 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+type Trigger = { afterMs: number } | { afterCpuSeconds: number } | { onFile: (name: string) => boolean };
+
+/**
+ * Runs `generate` in `root` and sends `signal` when the trigger says: once the child has used
+ * some CPU time (start-up is done and its handler installed however loaded the machine is, and
+ * generating has begun), or on a file-system event (a temp file appears, a rename lands).
+ */
+function generateAndInterrupt(root: string, signal: NodeJS.Signals, when: Trigger): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, '-C', root, 'generate', MODEL], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
@@ -41,10 +57,16 @@ function generateAndInterrupt(root: string, signal: NodeJS.Signals, when: { afte
     };
     const watcher = 'onFile' in when ? watch(root, { recursive: true }, (_event, name) => name && when.onFile(String(name)) && send()) : undefined;
     const timer = 'afterMs' in when ? setTimeout(send, when.afterMs) : undefined;
+    const poll = 'afterCpuSeconds' in when ? setInterval(() => {
+      if (cpuSeconds(child.pid!) < when.afterCpuSeconds) return;
+      clearInterval(poll);
+      send();
+    }, 10) : undefined;
     child.on('close', (code, killedBy) => {
       exited = true;
       watcher?.close();
       clearTimeout(timer);
+      clearInterval(poll);
       resolve({ code, signal: killedBy, stderr, finishedFirst: !sent });
     });
   });
@@ -103,9 +125,9 @@ describe('SIGINT during generate', () => {
     return replaced;
   }
 
-  it('while generating (2.5 s in): nothing written, every file its old version', async () => {
+  it('while generating (after 1.6 s of CPU, about half the run): nothing written, every file its old version', async () => {
     await reset();
-    const run = await generateAndInterrupt(project.root, 'SIGINT', { afterMs: 2_500 });
+    const run = await generateAndInterrupt(project.root, 'SIGINT', { afterCpuSeconds: 1.6 });
     expect(await expectOldOrNew(run)).toBe(0);
     expect(run.stderr).toContain('interrupted; 0 files written; no partial files');
   }, 120_000);
