@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
-import { OutputWriteError } from '../output/write.js';
+import { OutputWriteError } from '../output/write-error.js';
 import { createPrinter, type GlobalOptions, type Printer } from './output.js';
 
 export type ActionBody = (printer: Printer, ...args: any[]) => Promise<number>; // eslint-disable-line @typescript-eslint/no-explicit-any
