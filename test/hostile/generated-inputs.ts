@@ -19,7 +19,6 @@ export interface GeneratedCase {
   readonly category: string;
 }
 
-const MODEL_MIB = MAX_MODEL_BYTES;
 
 /** Writes every generated input into `dir`; `base` is a valid model they are made from. */
 export async function writeGeneratedCases(dir: string, base: string): Promise<GeneratedCase[]> {
@@ -34,16 +33,16 @@ export async function writeGeneratedCases(dir: string, base: string): Promise<Ge
   // Size: refused by the size on disk, before reading or parsing.
   const padding = `${'#'.repeat(99)}\n`;
   await add('size-50mb.yaml', 'size', Buffer.from(`version: 1\n${padding.repeat(500_000)}`), [e('yaml/too-large', 1, 1, 'file is 50000011 bytes')]);
-  await add('size-limit-plus-one.yaml', 'size', Buffer.alloc(MODEL_MIB + 1, '#'), [e('yaml/too-large', 1, 1, `${MODEL_MIB + 1} bytes`)]);
+  await add('size-limit-plus-one.yaml', 'size', Buffer.alloc(MAX_MODEL_BYTES + 1, '#'), [e('yaml/too-large', 1, 1, `${MAX_MODEL_BYTES + 1} bytes`)]);
 
   // Nesting: the 65th level is refused (root mapping = level 1).
   await add('deep-flow-seq-10000.yaml', 'nesting', `version: 1\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, [e('yaml/too-deep', 2, 4 + 63, 'deeper than 64')]);
   await add('deep-flow-map-10000.yaml', 'nesting', `version: 1\nx: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, [e('yaml/too-deep', 2, 4 + 63 * 4, 'deeper than 64')]);
   await add('deep-block-seq-10000.yaml', 'nesting', `version: 1\nx:\n${'- '.repeat(10_000)}a\n`, [e('yaml/too-deep', 3, 1 + 63 * 2, 'deeper than 64')]);
   const indented = (levels: number) => `version: 1\nx:\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i + 1)}a:\n`).join('')}`;
-  // 10 000 indentation levels take 50 MB of spaces: the size limit refuses them first.
+  // 10 000 indentation levels take 50 MB of spaces: the size limit refuses them first, unread.
   await add('deep-indentation-10000.yaml', 'nesting', indented(10_000), [e('yaml/too-large', 1, 1)]);
-  // The deepest indentation that fits in 1 MiB: level 65 is the mapping on line 3 + 63, at column 65.
+  // 1 400 levels (about 1 MB, under the size limit) reach the parser: level 65 is the mapping on line 3 + 63, at column 65.
   await add('deep-indentation-1400.yaml', 'nesting', indented(1_400), [e('yaml/too-deep', 66, 65)]);
 
   // Binary and control bytes.
