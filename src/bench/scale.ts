@@ -42,9 +42,9 @@ async function frozenCli(): Promise<{ cli: string; dispose(): Promise<void> }> {
 
 function timeOnce(args: readonly string[], cwd: string): { ms: number; failure?: string } {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [...args], { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [...args], { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
   const ms = performance.now() - start;
-  if (result.error || result.signal) return { ms, failure: result.signal === 'SIGTERM' || (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' ? `timeout > ${TIMEOUT_MS / 1000} s` : String(result.error ?? result.signal) };
+  if (result.error || result.signal) return { ms, failure: result.signal === 'SIGKILL' || (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' ? `timeout > ${TIMEOUT_MS / 1000} s` : String(result.error ?? result.signal) };
   if (result.status !== 0) {
     const first = `${result.stderr}`.split('\n').find((l) => /error|✗/.test(l)) ?? `${result.stderr}`.split('\n')[0] ?? '';
     return { ms, failure: `exit ${result.status}: ${first.replace(/\|/g, '\\|').slice(0, 90)}` };
