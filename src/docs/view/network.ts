@@ -6,6 +6,20 @@ import { perEnvironment, say } from './context.js';
 export function networkView(ctx: ViewContext) {
   const n = ctx.env.network;
   const azIndex = (az: string) => n.availabilityZones.indexOf(az) + 1;
+  // Names of the components in each subnet and behind each group, in model order, found in one pass.
+  const inSubnet = new Map<string, string[]>();
+  const behindGroup = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, name: string) => {
+    const list = map.get(key);
+    if (list) list.push(name);
+    else map.set(key, [name]);
+  };
+  for (const c of ctx.env.components) {
+    for (const id of new Set(c.subnets)) add(inSubnet, id, say(ctx, c.name));
+    for (const id of new Set(c.securityGroups)) add(behindGroup, id, say(ctx, c.name));
+  }
+  const groupsById = new Map<string, (typeof ctx.env.securityGroups)[number]>();
+  for (const g of ctx.env.securityGroups) if (!groupsById.has(g.id)) groupsById.set(g.id, g);
   const subnets = n.subnets.map((s) => ({
     id: s.id,
     name: say(ctx, s.name),
@@ -15,7 +29,7 @@ export function networkView(ctx: ViewContext) {
     azNumber: azIndex(s.az),
     cidr: s.cidr,
     components: [
-      ...ctx.env.components.filter((c) => c.subnets.includes(s.id)).map((c) => say(ctx, c.name)),
+      ...(inSubnet.get(s.id) ?? []),
       ...(s.tier === 'public' && hasNat(ctx, s.id) ? ['NAT Gateway'] : []),
     ],
   }));
@@ -23,7 +37,7 @@ export function networkView(ctx: ViewContext) {
     .map((tier) => ({ tier, label: ctx.messages.text(`network.tier.${tier}`), cidrs: subnets.filter((s) => s.tier === tier).map((s) => s.cidr) }))
     .filter((t) => t.cidrs.length);
   const groupName = (id: string) => {
-    const found = ctx.env.securityGroups.find((g) => g.id === id);
+    const found = groupsById.get(id);
     return found ? say(ctx, found.name) : id;
   };
   const rule = (r: SecurityGroupRule) => ({
@@ -37,7 +51,7 @@ export function networkView(ctx: ViewContext) {
     id: g.id,
     name: say(ctx, g.name),
     description: say(ctx, g.description),
-    attachedTo: ctx.env.components.filter((c) => c.securityGroups.includes(g.id)).map((c) => say(ctx, c.name)),
+    attachedTo: behindGroup.get(g.id) ?? [],
     inbound: g.ingress.map(rule),
     outbound: g.egress.map(rule),
     outboundNone: g.egressNone || g.egress.length === 0,
