@@ -6,6 +6,7 @@ import { drawioBenchmark } from './drawio.js';
 import { importBenchmark } from './import.js';
 import { driftBenchmark } from './drift.js';
 import { mermaidBenchmark } from './mermaid.js';
+import { perGeneratorBenchmark } from './per-generator.js';
 import { pipelineBenchmark } from './pipeline.js';
 import { scaleBenchmark } from './scale.js';
 import { scaffoldBenchmark } from './scaffold.js';
@@ -26,4 +27,5 @@ export const benchmarks: readonly Benchmark[] = [
   cfnBenchmark,
   driftBenchmark,
   scaleBenchmark,
+  perGeneratorBenchmark,
 ];
