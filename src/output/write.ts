@@ -35,7 +35,9 @@ export async function readIfExists(file: string, fs: Pick<WriterFs, 'readFile'> 
   try {
     return await fs.readFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // ENOTDIR: a parent is a regular file, so this file cannot exist; writing it will say why.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
 }
@@ -45,17 +47,18 @@ const tempPathFor = (file: string): string =>
 
 /** Writes one file atomically: a temp file in the same folder, then a rename. */
 export async function writeAtomic(file: string, content: Uint8Array | string, fs: WriterFs = nodeFs): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = tempPathFor(file);
-  tempCreated(temp);
   try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    tempCreated(temp);
     await fs.writeFile(temp, content);
     await fs.rename(temp, file);
     tempGone(temp, true);
   } catch (error) {
-    await fs.rm(temp, { force: true });
+    await fs.rm(temp, { force: true }).catch(() => undefined);
     tempGone(temp, false);
-    throw error;
+    // A file-system refusal (read-only, full, no permission) is the user's to fix: say so in words.
+    throw (error as NodeJS.ErrnoException).code ? writeError(process.cwd(), file, error, 0) : error;
   }
 }
 

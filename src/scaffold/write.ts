@@ -8,6 +8,7 @@ import path from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { listFilesRecursive } from '../output/list-files.js';
 import { readIfExists, writeAtomic } from '../output/write.js';
+import { writeError } from '../output/write-error.js';
 import { GENERATED_DIRS, generatedState, isGeneratedPath } from './ownership.js';
 import type { ScaffoldFile } from './scaffold.js';
 
@@ -94,7 +95,9 @@ async function isNonEmptyDir(dir: string): Promise<boolean> {
     if (!(await stat(dir)).isDirectory()) throw new UserError(`--out ${dir} is a file, not a folder`);
     return (await readdir(dir)).length > 0;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    if (code === 'ENOTDIR') throw writeError(process.cwd(), dir, error, 0);
     throw error;
   }
 }
