@@ -61,4 +61,17 @@ connections:
     expect(xmlProblems(file!.path, String(file!.content))).toEqual([]);
     for (const id of ['api', 'worker', 'users']) expect(String(file!.content)).toContain(`architecture/c/${id}"`);
   });
+
+  // OPEN BUG (not fixed): the docs generator never returns on this model (an api-gateway, a cache and a
+  // secret; it hangs with its free text replaced by "x" too, and before the docs speed-ups of c2ec2d1).
+  // Found by "every output of every generator is valid" when the arbitrary drew control characters.
+  // Skipped so the suite finishes; remove `.skip` once the docs generator is fixed.
+  it.skip('the docs generator finishes on test/property/fixtures/docs-hang.yaml', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { docsGenerator } = await import('../../src/generators/docs.js');
+    const { generateAll } = await import('./helpers.js');
+    const result = load(await readFile(new URL('./fixtures/docs-hang.yaml', import.meta.url), 'utf8'));
+    const files = await generateAll(result.model!, [docsGenerator]);
+    expect(files.size).toBeGreaterThan(0);
+  });
 });
