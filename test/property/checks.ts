@@ -137,7 +137,7 @@ export function fileProblems(files: ReadonlyMap<string, string>): string[] {
     if (/\.(drawio|svg|xml)$/.test(file)) problems.push(...xmlProblems(file, text));
     else if (/\.(json|sarif)$/.test(file)) problems.push(...jsonProblems(file, text));
     else if (file.endsWith('.csv')) problems.push(...csvProblems(file, text));
-    else if (file.endsWith('.md')) problems.push(...markdownProblems(file, text), ...htmlProblems(file, text));
+    else if (file.endsWith('.md')) problems.push(...markdownProblems(file, text));
     else if (file.endsWith('.html')) problems.push(...htmlProblems(file, text));
   }
   return problems;
