@@ -66,7 +66,8 @@ export function markdownToHtml(source: string, options: MarkdownOptions = {}): M
       out.push(custom ?? `<pre><code${lang ? ` class="language-${escapeHtml(lang)}"` : ''}>${escapeHtml(code)}</code></pre>`);
       continue;
     }
-    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    // [^] rather than `.`: a heading may hold U+2028/U+2029, which `.` does not match.
+    const heading = /^(#{1,6})\s+([^]*?)\s*#*\s*$/.exec(line);
     if (heading) {
       const level = heading[1]!.length;
       const text = heading[2]!;
@@ -107,7 +108,9 @@ export function markdownToHtml(source: string, options: MarkdownOptions = {}): M
       out.push(list(block, options));
       continue;
     }
-    const paragraph: string[] = [];
+    // The first line always belongs to the paragraph: a line that looks like a block start but no
+    // block took must still be consumed, or this loop would never advance.
+    const paragraph: string[] = [lines[i++]!.trim()];
     while (i < lines.length && lines[i]!.trim() && !startsBlock(lines, i)) paragraph.push(lines[i++]!.trim());
     out.push(`<p>${inline(paragraph.join('\n'), options).replace(/\n/g, ' ')}</p>`);
   }

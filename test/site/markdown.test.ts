@@ -17,6 +17,12 @@ describe('markdownToHtml', () => {
     expect(out).toContain('click');
   });
 
+  it('ends on lines that look like a block start but are none (a heading holding U+2028, a lone ">" mark)', () => {
+    expect(md('#### 4.2.1 line\u2028separator\n\ntext')).toContain('<h4');
+    expect(md('#### a\u2029b')).toContain('<h4');
+    for (const text of ['#\u2028', '# \u2028', '```', '> ', '- ', '|a|\n|--|']) expect(typeof md(text)).toBe('string');
+  });
+
   it('renders headings with unique ids and lists them', () => {
     const result = markdownToHtml('# Title\n\n## 1. 개요\n\n## 1. 개요\n', { idPrefix: 'ko-' });
     expect(result.headings.map((h) => h.id)).toEqual(['ko-title', 'ko-1-개요', 'ko-1-개요-1']);
