@@ -43,10 +43,11 @@ export async function prepareModels(root: string, modelFiles: readonly string[])
   const selectedSet = new Set(selectedFiles);
   // Project order (model/ by name) whatever the selection: project-wide files list every model in it.
   const loaded = await loadModels(root, [...new Set([...(projectFiles ?? []), ...selectedFiles])]);
-  const selectedIds = new Set(selectedFiles.map(modelIdOf));
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error' && selectedSet.has(path.resolve(root, d.file)));
   if (errors.length) throw new UserError(`${errors.length} error${errors.length === 1 ? '' : 's'} in the model${selectedFiles.length === 1 ? '' : 's'}`, errors);
-  const selected = loaded.models.filter((m) => selectedIds.has(m.id));
+  // Selected models in the order asked for (compare shows them that way); `all` stays in project order.
+  const byId = new Map(loaded.models.map((m) => [m.id, m]));
+  const selected = [...new Set(selectedFiles.map(modelIdOf))].flatMap((id) => byId.get(id) ?? []);
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning' && selectedSet.has(path.resolve(root, d.file)));
   return { selected, all: loaded.models, warnings, projectFiles };
 }
