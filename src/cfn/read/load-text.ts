@@ -9,6 +9,7 @@ import { jsonChildOffsets, parseJsonTemplate } from './json.js';
 import { fail, startOf, userError } from './problems.js';
 import { SourceText } from './source-text.js';
 import { parseYamlTemplate } from './yaml-template.js';
+import { firstInvalidUtf8 } from '../../load/parse-yaml.js';
 
 export interface ReadLimits {
   /** Largest template file read, in bytes. */
@@ -91,17 +92,4 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    const extra = lead < 0x80 ? 0 : lead >> 5 === 0b110 ? 1 : lead >> 4 === 0b1110 ? 2 : lead >> 3 === 0b11110 ? 3 : -1;
-    if (extra < 0) return i;
-    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || bytes[i + k]! >> 6 !== 0b10) return i;
-    i += extra + 1;
-  }
-  return bytes.length;
 }
