@@ -4,6 +4,8 @@
  */
 
 const MARKDOWN_SPECIAL = /[\\`*[\]|]/g;
+/** Every character one of the replacements in {@link escapeMarkdown} looks for. */
+const NEEDS_ESCAPE = /[\n\\`*[\]|~_<&]/;
 
 /**
  * Inline Markdown text in the middle of a line: characters that could open emphasis, code, links,
@@ -12,6 +14,8 @@ const MARKDOWN_SPECIAL = /[\\`*[\]|]/g;
  * pair up as strikethrough.
  */
 export function escapeMarkdown(text: string): string {
+  // Most model text (ids, names, numbers) holds none of the characters below: nothing to escape.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/\r?\n/g, ' ')
     .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
@@ -36,6 +40,7 @@ export function escapeMarkdownLine(text: string): string {
 
 /** A GFM table cell: inline-escaped, line breaks become `<br>` so the row stays on one line. */
 export function escapeTableCell(text: string): string {
+  if (!text.includes('\n')) return escapeMarkdown(text);
   return text
     .split(/\r?\n/)
     .map((line) => escapeMarkdown(line))

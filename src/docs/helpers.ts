@@ -14,7 +14,11 @@ type Env = typeof Handlebars;
 const isOptions = (value: unknown): value is HelperOptions => typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
 const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
-export function registerHelpers(env: Env, messages: Messages): void {
+/** The messages of the locale being rendered: passed with each render as `data.messages`, so one compile serves every locale. */
+const messagesOf = (options: HelperOptions): Messages => (options.data as { messages: Messages }).messages;
+
+/** Registers the document helpers on `env`; `{{t}}` reads the locale from the render's `data.messages`. */
+export function registerHelpers(env: Env): void {
   const safe = (text: string) => new env.SafeString(text);
   const escapeParam = (value: unknown): string => (value instanceof env.SafeString ? value.toString() : escapeMarkdown(str(value)));
 
@@ -22,7 +26,7 @@ export function registerHelpers(env: Env, messages: Messages): void {
   env.registerHelper('t', (key: unknown, options: HelperOptions) => {
     const params: Record<string, string> = {};
     for (const [name, value] of Object.entries(options.hash as Record<string, unknown>)) params[name] = escapeParam(value);
-    return safe(messages.text(str(key), params));
+    return safe(messagesOf(options).text(str(key), params));
   });
   /** `{{md text}}`: inline Markdown text in the middle of a line. */
   env.registerHelper('md', (value: unknown) => safe(escapeParam(value)));

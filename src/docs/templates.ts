@@ -24,37 +24,21 @@ export type DocumentRenderer = (view: object) => string;
 /**
  * Compiles `templates/doc/<name>.md.hbs` with every partial under `templates/doc/partials/`.
  * Every partial the templates name must exist; the error names the missing one and its path.
+ * The compiled templates depend only on the template sources (the messages reach the helpers with
+ * each render), so both locales, every model and every run with the same sources share one compile.
  */
 export function compileDocument(inputs: ReadonlyMap<string, string>, name: string, messages: Messages): DocumentRenderer {
-  const env: HandlebarsEnv = Handlebars.create();
-  registerHelpers(env, messages);
   const mainPath = mainTemplatePath(name);
   const main = inputs.get(mainPath);
   if (main === undefined) throw missingTemplate(mainPath, `the "${name}" document template`);
-
   const partials = new Map<string, string>();
   for (const [file, text] of inputs) {
     if (file.startsWith(`${PARTIAL_DIR}/`) && file.endsWith('.hbs')) partials.set(file.slice(PARTIAL_DIR.length + 1, -'.hbs'.length), text);
   }
-  const referencedBy = new Map<string, string>();
-  const queue: [string, string][] = [[mainPath, main]];
-  for (let item = queue.shift(); item; item = queue.shift()) {
-    const [file, text] = item;
-    for (const partial of partialNames(parse(file, text))) {
-      if (referencedBy.has(partial)) continue;
-      referencedBy.set(partial, file);
-      const body = partials.get(partial);
-      if (body === undefined) throw missingPartial(partial, file, [...partials.keys()]);
-      queue.push([partialPath(partial), body]);
-    }
-  }
-  const options = { noEscape: true, strict: false, knownHelpersOnly: false } as const;
-  // Compiled once here: Handlebars would otherwise recompile a string partial on every use.
-  for (const [partial, text] of partials) env.registerPartial(partial, env.compile(text, options));
-  const template = env.compile(main, options);
+  const template = compiledTemplate(mainPath, main, partials);
   return (view) => {
     try {
-      return tidy(template(view, { data: { headings: [0, 0, 0] } }));
+      return tidy(template(view, { data: { headings: [0, 0, 0], messages } }));
     } catch (error) {
       const message = (error as Error).message;
       const missing = /The partial (.+) could not be found/.exec(message);
@@ -64,9 +48,47 @@ export function compileDocument(inputs: ReadonlyMap<string, string>, name: strin
   };
 }
 
+/** Compiled templates by their sources; a handful of entries (bundled and user templates). */
+const compiledBySource = new Map<string, HandlebarsTemplateDelegate>();
+const MAX_COMPILED = 8;
+
+function compiledTemplate(mainPath: string, main: string, partials: ReadonlyMap<string, string>): HandlebarsTemplateDelegate {
+  const key = JSON.stringify([mainPath, main, [...partials].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  const cached = compiledBySource.get(key);
+  if (cached) return cached;
+
+  // Parsed once: the AST that names the partials is the one compiled (without whitespace
+  // processing, which the compiler applies itself).
+  const asts = new Map<string, hbs.AST.Program>();
+  const mainAst = parse(mainPath, main);
+  const referencedBy = new Map<string, string>();
+  const queue: [string, hbs.AST.Program][] = [[mainPath, mainAst]];
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    const [file, ast] = item;
+    for (const partial of partialNames(ast)) {
+      if (referencedBy.has(partial)) continue;
+      referencedBy.set(partial, file);
+      const body = partials.get(partial);
+      if (body === undefined) throw missingPartial(partial, file, [...partials.keys()]);
+      const partialAst = parse(partialPath(partial), body);
+      asts.set(partial, partialAst);
+      queue.push([partialPath(partial), partialAst]);
+    }
+  }
+  const env: HandlebarsEnv = Handlebars.create();
+  registerHelpers(env);
+  const options = { noEscape: true, strict: false, knownHelpersOnly: false } as const;
+  // Compiled once here: Handlebars would otherwise recompile a string partial on every use.
+  for (const [partial, text] of partials) env.registerPartial(partial, env.compile(asts.get(partial) ?? text, options));
+  const template = env.compile(mainAst, options);
+  if (compiledBySource.size >= MAX_COMPILED) compiledBySource.delete(compiledBySource.keys().next().value!);
+  compiledBySource.set(key, template);
+  return template;
+}
+
 function parse(file: string, text: string): hbs.AST.Program {
   try {
-    return Handlebars.parse(text);
+    return Handlebars.parseWithoutProcessing(text);
   } catch (error) {
     const message = (error as Error).message;
     const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
