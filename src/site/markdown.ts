@@ -131,24 +131,31 @@ function isTableStart(lines: readonly string[], i: number): boolean {
 function splitRow(row: string): string[] {
   const trimmed = row.trim().replace(/^\|/, '').replace(/\|$/, '');
   const cells: string[] = [];
+  // The cell so far is `current` plus trimmed[start, k): text is sliced, not appended a character at a time.
   let current = '';
+  let start = 0;
   let inCode = false;
   for (let k = 0; k < trimmed.length; k++) {
-    const c = trimmed[k]!;
-    if (c === '\\' && trimmed[k + 1] === '|') {
-      current += '|';
+    const c = trimmed.charCodeAt(k);
+    if (c === BACKSLASH && trimmed.charCodeAt(k + 1) === PIPE) {
+      current += `${trimmed.slice(start, k)}|`;
+      start = k + 2;
       k++;
-    } else if (c === '`') {
+    } else if (c === BACKTICK) {
       inCode = !inCode;
-      current += c;
-    } else if (c === '|' && !inCode) {
-      cells.push(current.trim());
+    } else if (c === PIPE && !inCode) {
+      cells.push((current + trimmed.slice(start, k)).trim());
       current = '';
-    } else current += c;
+      start = k + 1;
+    }
   }
-  cells.push(current.trim());
+  cells.push((current + trimmed.slice(start)).trim());
   return cells;
 }
+
+const BACKSLASH = 0x5c;
+const PIPE = 0x7c;
+const BACKTICK = 0x60;
 
 function table(rows: readonly string[], options: MarkdownOptions): string {
   const head = splitRow(rows[0]!);
@@ -187,35 +194,47 @@ export function stripInline(text: string): string {
 
 /** Inline Markdown to HTML: code spans first (their content is literal), then links, emphasis. */
 function inline(text: string, options: MarkdownOptions): string {
+  // Each pass below needs its marker character; most table cells hold none of them. A pass is
+  // skipped only where its pattern cannot match, so the result is the same as running them all.
+  if (!INLINE_MARKERS.test(text)) return escapeHtml(text);
   const spans: string[] = [];
   const stash = (markup: string) => `\u0000${spans.push(markup) - 1}\u0000`;
+  let s = text;
   // One left-to-right pass, so an escaped backtick (\`) never opens a code span and a backslash inside code stays literal.
-  let s = text.replace(/\\([\\`*_{}[\]()#+\-.!|<>])|(`+)([\s\S]*?[^`])\2(?!`)/g, (_, escaped: string | undefined, __, code: string) =>
-    stash(escaped !== undefined ? escapeHtml(escaped) : `<code>${escapeHtml(code.trim())}</code>`));
+  if (s.includes('\\') || s.includes('`')) {
+    s = s.replace(/\\([\\`*_{}[\]()#+\-.!|<>])|(`+)([\s\S]*?[^`])\2(?!`)/g, (_, escaped: string | undefined, __, code: string) =>
+      stash(escaped !== undefined ? escapeHtml(escaped) : `<code>${escapeHtml(code.trim())}</code>`));
+  }
   // An entity reference means its character (CommonMark), as it does in HTML: pass it through instead of escaping its `&`.
-  s = s.replace(/&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g, (entity) => stash(entity));
-  s = s.replace(/<br\s*\/?>/gi, () => stash('<br>'));
-  s = s.replace(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, alt: string, src: string) => {
-    const resolved = options.image ? options.image(src) : undefined;
-    return stash(resolved ? `<img src="${escapeHtml(resolved)}" alt="${escapeHtml(alt)}" loading="lazy">` : `<span class="missing-image">[${escapeHtml(alt || src)}]</span>`);
-  });
-  s = s.replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, label: string, href: string) => {
-    const target = options.link ? options.link(href) : SAFE_SCHEME.test(href) ? href : undefined;
-    const inner = emphasis(escapeHtml(label));
-    return stash(target && SAFE_SCHEME.test(target) ? `<a href="${escapeHtml(target)}">${inner}</a>` : inner);
-  });
-  s = s.replace(/<(https?:\/\/[^>\s]+)>/g, (_, url: string) => stash(`<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`));
+  if (s.includes('&')) s = s.replace(/&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g, (entity) => stash(entity));
+  if (s.includes('<')) s = s.replace(/<br\s*\/?>/gi, () => stash('<br>'));
+  if (s.includes('](')) {
+    s = s.replace(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, alt: string, src: string) => {
+      const resolved = options.image ? options.image(src) : undefined;
+      return stash(resolved ? `<img src="${escapeHtml(resolved)}" alt="${escapeHtml(alt)}" loading="lazy">` : `<span class="missing-image">[${escapeHtml(alt || src)}]</span>`);
+    });
+    s = s.replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, label: string, href: string) => {
+      const target = options.link ? options.link(href) : SAFE_SCHEME.test(href) ? href : undefined;
+      const inner = emphasis(escapeHtml(label));
+      return stash(target && SAFE_SCHEME.test(target) ? `<a href="${escapeHtml(target)}">${inner}</a>` : inner);
+    });
+  }
+  if (s.includes('<')) s = s.replace(/<(https?:\/\/[^>\s]+)>/g, (_, url: string) => stash(`<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`));
   s = emphasis(escapeHtml(s));
   // Stashed markup may itself hold stashes (a code span inside a link label).
   while (s.includes('\u0000')) s = s.replace(/\u0000(\d+)\u0000/g, (_, n: string) => spans[Number(n)]!);
   return s;
 }
 
+/** Characters some inline pass needs (escapes, code, entities, tags, links, emphasis, stash marks). */
+const INLINE_MARKERS = /[\\`&<[*_~\u0000]/;
+
 function emphasis(escaped: string): string {
-  return escaped
-    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>')
-    .replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>')
-    .replace(/(^|[^*\w])\*(?=\S)([\s\S]*?\S)\*(?!\*)/g, '$1<em>$2</em>')
-    .replace(/(^|[^_\w])_(?=\S)([\s\S]*?\S)_(?![_\w])/g, '$1<em>$2</em>')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '<del>$1</del>');
+  let s = escaped;
+  if (s.includes('*')) s = s.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>');
+  if (s.includes('_')) s = s.replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>');
+  if (s.includes('*')) s = s.replace(/(^|[^*\w])\*(?=\S)([\s\S]*?\S)\*(?!\*)/g, '$1<em>$2</em>');
+  if (s.includes('_')) s = s.replace(/(^|[^_\w])_(?=\S)([\s\S]*?\S)_(?![_\w])/g, '$1<em>$2</em>');
+  if (s.includes('~')) s = s.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '<del>$1</del>');
+  return s;
 }
