@@ -2,12 +2,11 @@
  * The two jobs the CI and users run most: `generate` (write changed files atomically, remove
  * stale ones) and `check` (regenerate in memory, compare with the committed files).
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { modelIdOf } from '../load/load-model.js';
 import { generators as defaultGenerators } from '../generators/index.js';
 import type { Generator } from '../generators/types.js';
-import type { ArchitectureModel } from '../model/types.js';
 import { detectDrift, type DriftReport } from '../output/drift.js';
 import type { FileSet } from '../output/file-set.js';
 import { MANIFEST_PATH, manifestContent, nextManifestDocument, PROJECT, readManifestDocument, type Fingerprint } from '../output/manifest.js';
@@ -16,7 +15,9 @@ import { hasRenderDrift, parseRenderManifest, RENDER_MANIFEST_NAME, renderDrift,
 import { currentBuildId } from './build-id.js';
 import { fingerprintOf, fingerprintReads, inputsDigest, modelsDigest, sha256Hex } from './fingerprint.js';
 import { generateFiles, type GenerateOptions } from './generate.js';
-import { loadInputs, loadModels, resolveModelFiles } from './project.js';
+import { HELPER_THREAD_GENERATORS, startHelperThread, wantHelperThread } from './helper-thread.js';
+import { prepareModels, type Prepared } from './prepare-models.js';
+import { loadInputs, resolveModelFiles } from './project.js';
 
 export interface WorkflowOptions extends GenerateOptions {
   readonly root: string;
@@ -26,37 +27,15 @@ export interface WorkflowOptions extends GenerateOptions {
   readonly overlays?: Readonly<Record<string, string>>;
   /** Build id recorded in the fingerprints; default: the running code's (tests pass their own). */
   readonly buildId?: string;
+  /** Threads for generating: 1 keeps everything on the main thread; default: 2 for large models on a 2+ core machine. */
+  readonly jobs?: number;
 }
 
-export interface Prepared {
-  readonly selected: ArchitectureModel[];
-  readonly all: ArchitectureModel[];
-  readonly warnings: Diagnostic[];
-  /** Every model file in `model/`, or undefined when the folder cannot be listed. */
-  readonly projectFiles: readonly string[] | undefined;
-}
-
-/** Loads the selected models (all must be valid) and every project model for project-wide views. */
-export async function prepareModels(root: string, modelFiles: readonly string[]): Promise<Prepared> {
-  const selectedFiles = await resolveModelFiles(root, modelFiles);
-  const projectFiles = modelFiles.length ? await resolveModelFiles(root, []).catch(() => undefined) : selectedFiles;
-  const selectedSet = new Set(selectedFiles);
-  // Project order (model/ by name) whatever the selection: project-wide files list every model in it.
-  const loaded = await loadModels(root, [...new Set([...(projectFiles ?? []), ...selectedFiles])]);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error' && selectedSet.has(path.resolve(root, d.file)));
-  if (errors.length) throw new UserError(`${errors.length} error${errors.length === 1 ? '' : 's'} in the model${selectedFiles.length === 1 ? '' : 's'}`, errors);
-  // Selected models in the order asked for (compare shows them that way); `all` stays in project order.
-  const byId = new Map(loaded.models.map((m) => [m.id, m]));
-  const selected = [...new Set(selectedFiles.map(modelIdOf))].flatMap((id) => byId.get(id) ?? []);
-  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning' && selectedSet.has(path.resolve(root, d.file)));
-  return { selected, all: loaded.models, warnings, projectFiles };
-}
+export { prepareModels, type Prepared } from './prepare-models.js';
 
 async function produce(options: WorkflowOptions): Promise<{ files: FileSet; stale: string[]; prepared: Prepared }> {
-  const prepared = await prepareModels(options.root, options.modelFiles);
   const generators: readonly Generator[] = options.generators ?? defaultGenerators;
-  const inputs = await loadInputs(options.root, generators, options.overlays);
-  const files = await generateFiles(prepared.selected, prepared.all, inputs, options);
+  const { files, prepared } = await generateAcrossThreads(options, generators);
   const previous = await readManifestDocument(options.root);
   // Models deleted from model/ leave stale files; when model/ cannot be listed, assume none was deleted.
   const existing = prepared.projectFiles && new Set([...prepared.projectFiles.map(modelIdOf), ...prepared.selected.map((m) => m.id)]);
@@ -64,6 +43,56 @@ async function produce(options: WorkflowOptions): Promise<{ files: FileSet; stal
   const { document, stale } = nextManifestDocument(previous, files, new Set(prepared.selected.map((m) => m.id)), existing, fingerprints, sha256Hex);
   files.add(MANIFEST_PATH, manifestContent(document), 'manifest');
   return { files, stale, prepared };
+}
+
+/**
+ * Loads the models and runs the generators, on large models with a helper thread taking a share
+ * of them (see `helper-thread.ts`). The file set is the same either way.
+ */
+async function generateAcrossThreads(options: WorkflowOptions, generators: readonly Generator[]): Promise<{ files: FileSet; prepared: Prepared }> {
+  const selectedFiles = await resolveModelFiles(options.root, options.modelFiles);
+  const total = generators.length * (selectedFiles.length + 1);
+  let index = 0;
+  const report = (step: { generator: string; model?: string }) => options.onProgress?.({ generator: step.generator, model: step.model, index: index++, total });
+  const useHelper = generators === defaultGenerators && wantHelperThread(options.jobs, await totalBytes(selectedFiles));
+  const helperNames = useHelper ? generators.filter((g) => HELPER_THREAD_GENERATORS.has(g.name)).map((g) => g.name) : [];
+  const helper = helperNames.length
+    ? startHelperThread({ root: options.root, modelFiles: options.modelFiles, overlays: options.overlays ?? {}, generators: helperNames }, report)
+    : undefined;
+  let prepared: Prepared;
+  try {
+    prepared = await prepareModels(options.root, options.modelFiles);
+  } catch (error) {
+    helper?.cancel();
+    throw error;
+  }
+  const own = helper ? generators.filter((g) => !HELPER_THREAD_GENERATORS.has(g.name)) : generators;
+  const inputs = await loadInputs(options.root, own, options.overlays);
+  let files: FileSet;
+  try {
+    files = await generateFiles(prepared.selected, prepared.all, inputs, { generators: own, onProgress: report });
+  } catch (error) {
+    helper?.cancel();
+    throw error;
+  }
+  if (!helper) return { files, prepared };
+  const result = await helper.result;
+  const texts = new Map(prepared.all.map((m) => [m.id, m.text]));
+  const sameModels = result.modelTexts.length === texts.size && result.modelTexts.every(([id, text]) => texts.get(id) === text);
+  if (sameModels) {
+    for (const file of result.files) files.add(file.path, file.content, file.owner, file.model);
+  } else {
+    // A model file changed while the two threads read it: generate the helper's share again from what this thread read.
+    const rest = generators.filter((g) => HELPER_THREAD_GENERATORS.has(g.name));
+    const again = await generateFiles(prepared.selected, prepared.all, await loadInputs(options.root, rest, options.overlays), { generators: rest });
+    for (const path of again.paths()) files.add(path, again.get(path)!, again.ownerOf(path)!, again.modelOf(path));
+  }
+  return { files, prepared };
+}
+
+async function totalBytes(files: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(files.map((file) => stat(file).then((s) => s.size, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 /**

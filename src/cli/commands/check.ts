@@ -6,7 +6,7 @@ import { fastCheck } from '../../pipeline/fast-check.js';
 import type { ModelRenderDrift } from '../../pipeline/workflow.js';
 import type { CommandContext } from '../context.js';
 import type { Printer } from '../output.js';
-import { workflowOptions } from '../workflow-options.js';
+import { JOBS_HELP, workflowOptions } from '../workflow-options.js';
 
 export function registerCheck(program: Command, context: CommandContext): void {
   program
@@ -14,6 +14,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .description('Fail when committed artifacts drift from the models (for CI)')
     .argument('[models...]', 'model files (default: every model/*.yaml)')
     .option('--templates <dir>', 'folder whose files override templates/')
+    .option('--jobs <n>', JOBS_HELP)
     .option('--full', 'always regenerate and compare, even when the fingerprints in output/manifest.json match')
     .addHelpText('after', `
 When output/manifest.json shows that no model, template, price snapshot or archgen itself changed
@@ -26,7 +27,7 @@ Examples:
   $ archgen check --full           # regenerate and diff regardless of the fingerprints
 
 Exit codes: 0 in step, 1 drift (a unified diff per changed file, missing and stale files listed), 2 invalid model.`)
-    .action(context.action(async (printer, files: string[], opts: { templates?: string; full?: boolean }) => {
+    .action(context.action(async (printer, files: string[], opts: { templates?: string; full?: boolean; jobs?: string }) => {
       const options = workflowOptions(printer, files, opts);
       let outcome: CheckOutcome | undefined;
       if (!opts.full) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runGenerate } from '../../pipeline/workflow.js';
 import type { CommandContext } from '../context.js';
-import { workflowOptions } from '../workflow-options.js';
+import { JOBS_HELP, workflowOptions } from '../workflow-options.js';
 
 export function registerGenerate(program: Command, context: CommandContext): void {
   program
@@ -9,6 +9,7 @@ export function registerGenerate(program: Command, context: CommandContext): voi
     .description('Generate every artifact (diagrams, matrices, costs, documents) from the models')
     .argument('[models...]', 'model files (default: every model/*.yaml)')
     .option('--templates <dir>', 'folder whose files override templates/ (same relative paths)')
+    .option('--jobs <n>', JOBS_HELP)
     .addHelpText('after', `
 Examples:
   $ archgen generate                               # all models
@@ -16,7 +17,7 @@ Examples:
   $ archgen generate --templates my-templates/     # override document partials
 
 Only files whose bytes change are written, each atomically; stale files are removed.`)
-    .action(context.action(async (printer, files: string[], opts: { templates?: string }) => {
+    .action(context.action(async (printer, files: string[], opts: { templates?: string; jobs?: string }) => {
       const { entries, prepared } = await runGenerate(workflowOptions(printer, files, opts));
       printer.endProgress();
       printer.diagnostics(prepared.warnings);
