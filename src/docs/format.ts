@@ -2,7 +2,10 @@
 
 /** Integer or decimal with thousands separators: `10000000` → `10,000,000`, `0.5` → `0.5`. */
 export function formatNumber(value: number, maxFractionDigits = 2): string {
-  const fixed = value.toFixed(maxFractionDigits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  // An integer prints the same with or without its zero decimals (`toFixed` would add and strip them).
+  const fixed = Number.isSafeInteger(value)
+    ? String(value)
+    : value.toFixed(maxFractionDigits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
   const [whole = '0', fraction] = fixed.split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   const digits = sign ? whole.slice(1) : whole;

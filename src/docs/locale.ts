@@ -35,16 +35,24 @@ export function loadMessages(inputs: ReadonlyMap<string, string>, locale: Locale
       { file, line: 1, col: 1, rule: 'docs/invalid-locale', severity: 'error', message: (error as Error).message, hint: 'fix the JSON syntax' },
     ]);
   }
+  // A document asks for the same few keys thousands of times: each is looked up once.
+  const found = new Map<string, string | undefined>();
   const lookup = (key: string): string | undefined => {
+    if (found.has(key)) return found.get(key);
     let node: unknown = data;
     for (const part of key.split('.')) {
-      if (node === null || typeof node !== 'object') return undefined;
+      if (node === null || typeof node !== 'object') {
+        node = undefined;
+        break;
+      }
       node = (node as Record<string, unknown>)[part];
     }
-    return typeof node === 'string' ? node : undefined;
+    const text = typeof node === 'string' ? node : undefined;
+    found.set(key, text);
+    return text;
   };
   const fill = (template: string, params: Readonly<Record<string, string>> = {}): string =>
-    template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => params[name] ?? whole);
+    template.includes('{') ? template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => params[name] ?? whole) : template;
   return {
     locale,
     tryText: (key, params) => {

@@ -2,12 +2,12 @@
 import { formatMemory, formatNumber, formatVcpu } from '../format.js';
 import type { ViewContext } from './context.js';
 import type { ResolvedEnvironment } from '../../model/types.js';
-import { byId, nameOf, ofType, perEnvironment, say, sameIn, sayAll, variesByEnvironment } from './context.js';
+import { azCount, byId, derivedOf, firstBy, nameOf, ofType, perEnvironment, say, sameIn, sayAll, variesByEnvironment } from './context.js';
 
 export function computeView(ctx: ViewContext) {
   const services = ofType(ctx.env, 'container-service').map((s) => {
     const range = (low: string, high: string) => (low === high ? low : `${low} ~ ${high}`);
-    const balancer = ctx.env.components.find((c) => c.type === 'load-balancer' && c.targetGroup.target === s.id);
+    const balancer = derivedOf(ctx.env, 'balancerByTarget', (env) => firstBy(ofType(env, 'load-balancer'), (lb) => lb.targetGroup.target)).get(s.id);
     const registry = byId(ctx.env, s.container.registry);
     const taskRange = (env: ResolvedEnvironment) => {
       const other = sameIn(env, s);
@@ -25,7 +25,7 @@ export function computeView(ctx: ViewContext) {
         return other ? ctx.messages.text(other.spot ? 'compute.capacitySpot' : 'compute.capacityOnDemand') : undefined;
       }),
       architecture: s.architecture,
-      azCount: new Set(s.subnets.map((id) => ctx.env.network.subnets.find((n) => n.id === id)?.az).filter(Boolean)).size,
+      azCount: azCount(ctx.env, s.subnets),
       cpu: range(formatVcpu(s.cpu), formatVcpu(s.maxCpu)),
       memory: range(formatMemory(s.memory), formatMemory(s.maxMemory)),
       tasksByEnvironment: variesByEnvironment(ctx, taskRange) ? perEnvironment(ctx, taskRange) : undefined,

@@ -29,6 +29,33 @@ function indexOf(env: ResolvedEnvironment): ReadonlyMap<string, Component> {
   return index;
 }
 
+/** Values derived from an environment (lookup maps), built once per environment object and shared by every view and locale. */
+const derived = new WeakMap<ResolvedEnvironment, Map<string, unknown>>();
+export function derivedOf<T>(env: ResolvedEnvironment, key: string, build: (env: ResolvedEnvironment) => T): T {
+  let values = derived.get(env);
+  if (!values) derived.set(env, (values = new Map()));
+  if (!values.has(key)) values.set(key, build(env));
+  return values.get(key) as T;
+}
+
+/** `key(item)` → the first item with that key, in order (a search's answer, looked up). */
+export function firstBy<T>(items: readonly T[], key: (item: T) => string | undefined): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined && !map.has(k)) map.set(k, item);
+  }
+  return map;
+}
+
+/** The availability zone of a subnet id (undefined when unknown). */
+export const subnetAz = (env: ResolvedEnvironment, id: string): string | undefined =>
+  derivedOf(env, 'subnetById', (e) => firstBy(e.network.subnets, (s) => s.id)).get(id)?.az;
+
+/** Distinct availability zones the subnets span. */
+export const azCount = (env: ResolvedEnvironment, subnets: readonly string[]): number =>
+  new Set(subnets.map((id) => subnetAz(env, id)).filter(Boolean)).size;
+
 export const byId = (env: ResolvedEnvironment, id: string | undefined): Component | undefined =>
   id === undefined ? undefined : indexOf(env).get(id);
 

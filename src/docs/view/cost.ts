@@ -2,8 +2,8 @@
  * Section 9: cost optimizations, the seed's rough ranges, and the computed estimate (per component,
  * min/expected/max, with the price snapshot's date) plus its pie chart.
  */
-import { estimateCost } from '../../cost/estimator.js';
-import { parseSnapshot, snapshotPath } from '../../cost/snapshot.js';
+import { snapshotPath } from '../../cost/snapshot.js';
+import { estimateFor as sharedEstimateFor } from '../../generators/mermaid/cost.js';
 import type { CostEstimate } from '../../cost/types.js';
 import type { ArchitectureModel } from '../../model/types.js';
 import { formatUnitPrice, formatUsd } from '../format.js';
@@ -13,12 +13,12 @@ import { byId, envLabel, nameOf, say } from './context.js';
 /** Pricing files the documents read (`model/pricing/<region>.json`). */
 export const PRICING_DIR = 'model/pricing/';
 
-/** The estimate of one environment, or undefined when the project has no snapshot for its region. */
+/**
+ * The estimate of one environment, or undefined when the project has no snapshot for its region.
+ * The same (remembered) estimate the cost pie draws, so a model is priced once per run.
+ */
 export function estimateFor(model: ArchitectureModel, env: string, inputs: ReadonlyMap<string, string>): CostEstimate | undefined {
-  const region = model.environments[env]!.metadata.region;
-  const file = snapshotPath(region);
-  const text = inputs.get(file);
-  return text === undefined ? undefined : estimateCost(model, env, parseSnapshot(text, file));
+  return sharedEstimateFor(model, env, inputs);
 }
 
 const pieLabel = (text: string): string => text.replace(/["\\\n]/g, ' ');

@@ -1,6 +1,18 @@
 /** Section 4.4: load balancers, API gateways and DNS. */
+import type { Connection, ResolvedEnvironment } from '../../model/types.js';
 import type { ViewContext } from './context.js';
-import { nameOf, ofType, say, sayAll, yesNo } from './context.js';
+import { derivedOf, nameOf, ofType, say, sayAll, yesNo } from './context.js';
+
+/** Connections by their source component, in model order. */
+const connectionsFrom = (env: ResolvedEnvironment) => derivedOf(env, 'connectionsFrom', (e) => {
+  const map = new Map<string, Connection[]>();
+  for (const c of e.connections) {
+    const list = map.get(c.from);
+    if (list) list.push(c);
+    else map.set(c.from, [c]);
+  }
+  return map;
+});
 
 export function edgeView(ctx: ViewContext) {
   const loadBalancers = ofType(ctx.env, 'load-balancer').map((lb) => ({
@@ -36,7 +48,7 @@ export function edgeView(ctx: ViewContext) {
     stage: a.stage,
     requestsPerMonth: a.requestsPerMonth,
     throttleRps: a.throttleRps,
-    integrations: ctx.env.connections.filter((c) => c.from === a.id).map((c) => nameOf(ctx, c.to)),
+    integrations: (connectionsFrom(ctx.env).get(a.id) ?? []).map((c) => nameOf(ctx, c.to)),
   }));
   const dns = ofType(ctx.env, 'dns').map((d) => ({
     name: say(ctx, d.name),

@@ -31,13 +31,28 @@ function leavesOf(env: ResolvedEnvironment): Leaves {
   return out;
 }
 
-export function environmentDifferences(ctx: ViewContext) {
-  const names = ctx.model.environmentNames;
-  if (names.length < 2) return { environments: [], rows: [] };
-  const leaves = names.map((name) => leavesOf(ctx.model.environments[name]!));
+/** The differing settings of a model (the same in every locale): computed once per model object. */
+const rowsByModel = new WeakMap<ViewContext['model'], readonly DifferenceRow[]>();
+
+interface DifferenceRow {
+  readonly setting: string;
+  readonly values: readonly string[];
+}
+
+function differingRows(model: ViewContext['model']): readonly DifferenceRow[] {
+  const cached = rowsByModel.get(model);
+  if (cached) return cached;
+  const leaves = model.environmentNames.map((name) => leavesOf(model.environments[name]!));
   const keys = [...new Set(leaves.flatMap((l) => [...l.keys()]))].sort();
   const rows = keys
     .map((key) => ({ setting: key, values: leaves.map((l) => l.get(key) ?? '') }))
     .filter((row) => new Set(row.values).size > 1);
-  return { environments: names.map((name) => envLabel(ctx, name)), rows };
+  rowsByModel.set(model, rows);
+  return rows;
+}
+
+export function environmentDifferences(ctx: ViewContext) {
+  const names = ctx.model.environmentNames;
+  if (names.length < 2) return { environments: [], rows: [] };
+  return { environments: names.map((name) => envLabel(ctx, name)), rows: differingRows(ctx.model) };
 }

@@ -20,6 +20,7 @@ export function networkView(ctx: ViewContext) {
   }
   const groupsById = new Map<string, (typeof ctx.env.securityGroups)[number]>();
   for (const g of ctx.env.securityGroups) if (!groupsById.has(g.id)) groupsById.set(g.id, g);
+  const withNat = natSubnets(ctx);
   const subnets = n.subnets.map((s) => ({
     id: s.id,
     name: say(ctx, s.name),
@@ -30,7 +31,7 @@ export function networkView(ctx: ViewContext) {
     cidr: s.cidr,
     components: [
       ...(inSubnet.get(s.id) ?? []),
-      ...(s.tier === 'public' && hasNat(ctx, s.id) ? ['NAT Gateway'] : []),
+      ...(s.tier === 'public' && withNat.has(s.id) ? ['NAT Gateway'] : []),
     ],
   }));
   const tiers = (['public', 'private', 'isolated'] as const)
@@ -70,12 +71,13 @@ export function networkView(ctx: ViewContext) {
   };
 }
 
-function hasNat(ctx: ViewContext, subnetId: string): boolean {
+/** Ids of the public subnets that hold a NAT gateway. */
+function natSubnets(ctx: ViewContext): ReadonlySet<string> {
   const n = ctx.env.network;
-  if (n.natGateways === 'none') return false;
+  if (n.natGateways === 'none') return new Set();
   const publics = n.subnets.filter((s) => s.tier === 'public');
-  if (n.natGateways === 'single') return publics[0]?.id === subnetId;
+  if (n.natGateways === 'single') return new Set(publics.slice(0, 1).map((s) => s.id));
   const firstPerAz = new Map<string, string>();
   for (const s of publics) if (!firstPerAz.has(s.az)) firstPerAz.set(s.az, s.id);
-  return [...firstPerAz.values()].includes(subnetId);
+  return new Set(firstPerAz.values());
 }

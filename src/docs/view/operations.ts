@@ -2,7 +2,7 @@
 import type { Alarm } from '../../model/types.js';
 import { formatMemory, formatNumber, formatVcpu } from '../format.js';
 import type { ViewContext } from './context.js';
-import { nameOf, ofType, perEnvironment, say, sameIn, sayAll, yesNo } from './context.js';
+import { azCount, derivedOf, firstBy, nameOf, ofType, perEnvironment, say, sameIn, sayAll, yesNo } from './context.js';
 
 const UNIT: Readonly<Record<Alarm['unit'], string>> = { percent: '%', count: '', milliseconds: ' ms', bytes: ' bytes' };
 
@@ -50,7 +50,7 @@ export function scalingView(ctx: ViewContext) {
 }
 
 export function availabilityView(ctx: ViewContext) {
-  const azOf = (subnets: readonly string[]) => new Set(subnets.map((id) => ctx.env.network.subnets.find((s) => s.id === id)?.az).filter(Boolean)).size;
+  const azOf = (subnets: readonly string[]) => azCount(ctx.env, subnets);
   const multiAz = [
     ...ofType(ctx.env, 'container-service').map((s) => ({ name: say(ctx, s.name), detail: ctx.messages.text('availability.tasksAcrossAzs', { azs: String(azOf(s.subnets)) }) })),
     ...ofType(ctx.env, 'kubernetes-cluster').map((k) => ({ name: say(ctx, k.name), detail: ctx.messages.text('availability.nodesAcrossAzs', { azs: String(azOf(k.subnets)) }) })),
@@ -80,7 +80,7 @@ export function availabilityView(ctx: ViewContext) {
 export function monitoringView(ctx: ViewContext) {
   const m = ctx.env.monitoring;
   const labelOf = (component: string, metric: string) => {
-    const found = m.metrics.find((set) => set.component === component)?.metrics.find((x) => x.name === metric);
+    const found = derivedOf(ctx.env, 'metricSetByComponent', (env) => firstBy(env.monitoring.metrics, (set) => set.component)).get(component)?.metrics.find((x) => x.name === metric);
     return found ? say(ctx, found.label) : metric;
   };
   const logGroups = ofType(ctx.env, 'log-group');

@@ -4,7 +4,7 @@
  * priced, there is no pie — never made-up numbers.
  */
 import { estimateCost, parseSnapshot, snapshotPath, type CostEstimate } from '../../cost/index.js';
-import type { ArchitectureModel } from '../../model/types.js';
+import type { ArchitectureModel, ResolvedEnvironment } from '../../model/types.js';
 import { say, WORDS } from './catalog.js';
 import { mermaidText } from './escape.js';
 
@@ -13,13 +13,23 @@ const usd = (n: number): string => n.toFixed(2);
 /** Estimator subtotals that are not model components, in the diagram locale. */
 const SHARED_COSTS: Readonly<Record<string, string>> = { 'nat-gateways': WORDS.natGateway, 'data-transfer': '데이터 전송 (아웃바운드)' };
 
+/**
+ * Estimates already made, per inputs map and environment object: the cost pie and the documents'
+ * cost section (both locales) price a model once. Keyed on the immutable model and inputs.
+ */
+const estimates = new WeakMap<ReadonlyMap<string, string>, WeakMap<ResolvedEnvironment, CostEstimate | undefined>>();
+
 /** The estimate for `env`, or undefined when the region has no committed price snapshot. */
 export function estimateFor(model: ArchitectureModel, env: string, inputs: ReadonlyMap<string, string>): CostEstimate | undefined {
-  const region = model.environments[env]!.metadata.region;
-  const path = snapshotPath(region);
+  const resolved = model.environments[env]!;
+  let byEnv = estimates.get(inputs);
+  if (!byEnv) estimates.set(inputs, (byEnv = new WeakMap()));
+  if (byEnv.has(resolved)) return byEnv.get(resolved);
+  const path = snapshotPath(resolved.metadata.region);
   const text = inputs.get(path);
-  if (text === undefined) return undefined;
-  return estimateCost(model, env, parseSnapshot(text, path));
+  const estimate = text === undefined ? undefined : estimateCost(model, env, parseSnapshot(text, path));
+  byEnv.set(resolved, estimate);
+  return estimate;
 }
 
 /** A Mermaid pie of expected monthly cost per component, or undefined when there is nothing priced. */

@@ -27,13 +27,36 @@ export interface DiagramKind {
   body(env: ResolvedEnvironment, context?: DiagramContext): string | undefined;
 }
 
+/**
+ * Bodies already drawn, per environment object (and per inputs map for the cost pie, which reads
+ * the price snapshots): the mermaid generator and the documents' diagram section share one
+ * computation per model. Keyed on the immutable normalized model, so a cached body is the body.
+ */
+const bodiesByEnv = new WeakMap<ResolvedEnvironment, Map<string, string | undefined>>();
+const costBodies = new WeakMap<ReadonlyMap<string, string>, WeakMap<ResolvedEnvironment, string | undefined>>();
+
+function remembered(env: ResolvedEnvironment, name: string, draw: () => string | undefined): string | undefined {
+  let bodies = bodiesByEnv.get(env);
+  if (!bodies) bodiesByEnv.set(env, (bodies = new Map()));
+  if (!bodies.has(name)) bodies.set(name, draw());
+  return bodies.get(name);
+}
+
+function costBody(context: DiagramContext): string | undefined {
+  const env = context.model.environments[context.env]!;
+  let byEnv = costBodies.get(context.inputs);
+  if (!byEnv) costBodies.set(context.inputs, (byEnv = new WeakMap()));
+  if (!byEnv.has(env)) byEnv.set(env, costPieBody(context.model, context.env, context.inputs));
+  return byEnv.get(env);
+}
+
 export const DIAGRAM_KINDS: readonly DiagramKind[] = [
-  { name: 'architecture', title: '전체 아키텍처', body: (env) => architectureChart(env).toString() },
-  { name: 'network', title: '네트워크 구성', body: (env) => networkChart(env).toString() },
-  { name: 'request-sequence', title: '요청 처리 흐름', body: sequenceBody },
-  { name: 'security-groups', title: '보안 그룹 흐름', body: (env) => securityGroupChart(env)?.toString() },
-  { name: 'cicd-pipeline', title: 'CI/CD 파이프라인', body: (env) => pipelineChart(env)?.toString() },
-  { name: 'cost', title: '월 비용 구성', body: (_, context) => (context ? costPieBody(context.model, context.env, context.inputs) : undefined) },
+  { name: 'architecture', title: '전체 아키텍처', body: (env) => remembered(env, 'architecture', () => architectureChart(env).toString()) },
+  { name: 'network', title: '네트워크 구성', body: (env) => remembered(env, 'network', () => networkChart(env).toString()) },
+  { name: 'request-sequence', title: '요청 처리 흐름', body: (env) => remembered(env, 'request-sequence', () => sequenceBody(env)) },
+  { name: 'security-groups', title: '보안 그룹 흐름', body: (env) => remembered(env, 'security-groups', () => securityGroupChart(env)?.toString()) },
+  { name: 'cicd-pipeline', title: 'CI/CD 파이프라인', body: (env) => remembered(env, 'cicd-pipeline', () => pipelineChart(env)?.toString()) },
+  { name: 'cost', title: '월 비용 구성', body: (_, context) => (context ? costBody(context) : undefined) },
 ];
 
 /** Folder of a model's Mermaid sources. */
