@@ -37,7 +37,11 @@ export function architecturePage(env: ResolvedEnvironment, pageId: string, name:
       if (placement.scope === 'external') external.push(node);
       else if (placement.scope === 'global') global.push(node);
       else if (placement.scope === 'regional') regional.push(node);
-      else if (member.subnet) bySubnet.set(member.subnet.id, [...(bySubnet.get(member.subnet.id) ?? []), node]);
+      else if (member.subnet) {
+        const list = bySubnet.get(member.subnet.id);
+        if (list) list.push(node);
+        else bySubnet.set(member.subnet.id, [node]);
+      }
       else vpcLevel.push({ ...node, partition: 1 });
     }
   }

@@ -70,9 +70,10 @@ export function addEdge(edges: DiagramEdge[], edge: DiagramEdge): void {
 }
 
 /** Every node of a tree, depth first, parents before children. */
-export function* walk(nodes: readonly DiagramNode[]): Generator<DiagramNode> {
+export function walk(nodes: readonly DiagramNode[], out: DiagramNode[] = []): DiagramNode[] {
   for (const node of nodes) {
-    yield node;
-    yield* walk(node.children);
+    out.push(node);
+    walk(node.children, out);
   }
+  return out;
 }

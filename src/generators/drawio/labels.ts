@@ -27,16 +27,29 @@ export function wrap(line: string, max = 26): string[] {
 /** Wraps every line of a label. */
 export const wrapAll = (lines: readonly string[], max?: number): string[] => lines.flatMap((line) => wrap(line, max));
 
+/** Width of each ASCII character at {@link FONT_SIZE}; other characters are looked up in {@link charWidth}. */
+const ASCII_WIDTH: readonly number[] = Array.from({ length: 128 }, (_, code) => charWidth(String.fromCharCode(code)));
+
+function charWidth(ch: string): number {
+  if (ch.codePointAt(0)! >= 0x1100) return FONT_SIZE * 1.05; // CJK and Hangul are full width
+  if ('mwMW@'.includes(ch)) return FONT_SIZE * 0.85;
+  if ('il.,:;|!\'ijt '.includes(ch)) return FONT_SIZE * 0.32;
+  if (ch >= 'A' && ch <= 'Z') return FONT_SIZE * 0.68;
+  return FONT_SIZE * 0.56;
+}
+
 /** Width in pixels of one line of text at {@link FONT_SIZE}, erring on the wide side. */
 export function textWidth(line: string): number {
   let width = 0;
-  for (const ch of line) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0x1100) width += FONT_SIZE * 1.05; // CJK and Hangul are full width
-    else if ('mwMW@'.includes(ch)) width += FONT_SIZE * 0.85;
-    else if ('il.,:;|!\'ijt '.includes(ch)) width += FONT_SIZE * 0.32;
-    else if (ch >= 'A' && ch <= 'Z') width += FONT_SIZE * 0.68;
-    else width += FONT_SIZE * 0.56;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code < 128) width += ASCII_WIDTH[code]!;
+    else {
+      // One code point, as `for…of` walks a string: a surrogate pair counts once.
+      const point = line.codePointAt(i)!;
+      if (point > 0xffff) i++;
+      width += charWidth(String.fromCodePoint(point));
+    }
   }
   return Math.ceil(width);
 }

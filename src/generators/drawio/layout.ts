@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import { walk, type DiagramEdge, type DiagramNode, type DiagramPage } from './diagram.js';
+import type { DiagramEdge, DiagramNode, DiagramPage } from './diagram.js';
 import { composeLayout } from './compose.js';
 import { labelSize, textWidth } from './labels.js';
 import { alignGroups, obstacles, sideRoute, type MutableNode, type Point, type Rect } from './refine.js';
@@ -133,10 +133,11 @@ function toElkEdge(edge: DiagramEdge): ElkExtendedEdge {
   };
 }
 
+const countNodes = (nodes: readonly DiagramNode[]): number => nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
+
 /** The ELK input graph of a page (compound nodes, labels with reserved sizes, ordering edges). */
 export function elkGraph(page: DiagramPage): ElkNode {
-  let count = 0;
-  for (const _ of walk(page.nodes)) count++;
+  const count = countNodes(page.nodes);
   return {
     id: `${page.id}/root`,
     layoutOptions: { ...ROOT_OPTIONS, ...(count > LARGE_PAGE_NODES ? LARGE_PAGE_OPTIONS : {}), 'elk.direction': page.direction },
@@ -150,9 +151,7 @@ export const runElk = (graph: ElkNode): Promise<ElkNode> => elk().layout(graph);
 
 /** Lays out one page. Deterministic: same page, same coordinates. */
 export async function layoutPage(page: DiagramPage): Promise<PlacedPage> {
-  let count = 0;
-  for (const _ of walk(page.nodes)) count++;
-  let composed = count > COMPOSED_PAGE_NODES;
+  let composed = countNodes(page.nodes) > COMPOSED_PAGE_NODES;
   let result: ElkNode;
   if (composed) {
     result = composeLayout(elkGraph(page));
@@ -199,6 +198,7 @@ export async function layoutPage(page: DiagramPage): Promise<PlacedPage> {
     const labelCenter = label && edge.label.length ? { x: round((label.x ?? 0) + (label.width ?? 0) / 2), y: round((label.y ?? 0) + (label.height ?? 0) / 2) } : undefined;
     edges.push({ edge, points, labelCenter });
   }
-  const right = Math.max(round(result.width), ...edges.flatMap((e) => e.points.map((p) => p.x + 80)));
+  let right = round(result.width);
+  for (const e of edges) for (const p of e.points) right = Math.max(right, p.x + 80);
   return { page, nodes, edges, width: right, height: round(result.height) };
 }

@@ -4,17 +4,17 @@
  */
 import type { PlacedEdge, PlacedNode, PlacedPage, Point, Rect } from './layout.js';
 
-/** Escapes text for an XML attribute value; line breaks survive as `&#xa;`. */
+/**
+ * What {@link xmlAttr} rewrites, in one pass: a line break (`\r\n` too, even with stray control
+ * characters between the two), a markup character, a tab, or a control character XML forbids.
+ */
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /\r[\u0000-\u0008\u000B\u000C\u000E-\u001F]*\n|[\u0000-\u0008\u000B\u000C\u000E-\u001F&<>"\n\t]/g;
+const REPLACEMENT: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#xa;', '\t': '&#x9;' };
+
+/** Escapes text for an XML attribute value; line breaks survive as `&#xa;`, forbidden control characters are dropped. */
 export function xmlAttr(value: string): string {
-  return value
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r?\n/g, '&#xa;')
-    .replace(/\t/g, '&#x9;');
+  return value.replace(SPECIAL, (match) => (match.length > 1 ? '&#xa;' : REPLACEMENT[match] ?? ''));
 }
 
 const attrs = (list: readonly (readonly [string, string | number | undefined])[]): string =>
@@ -22,12 +22,37 @@ const attrs = (list: readonly (readonly [string, string | number | undefined])[]
 
 const num = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(3).replace(/0+$/, '').replace(/\.$/, ''));
 
-function vertex(lines: string[], placed: PlacedNode, parent: string, indent: string): void {
+/**
+ * Escaped attribute values already written in this file: every icon of a kind shares one style
+ * string, and every child names its parent.
+ */
+class Escaper {
+  private readonly done = new Map<string, string>();
+  private readonly orthogonalDone = new Map<string, string>();
+
+  /** `value` escaped. */
+  attr(value: string): string {
+    let escaped = this.done.get(value);
+    if (escaped === undefined) this.done.set(value, (escaped = xmlAttr(value)));
+    return escaped;
+  }
+
+  /** An edge style switched to draw.io's orthogonal router, escaped. */
+  orthogonal(style: string): string {
+    let escaped = this.orthogonalDone.get(style);
+    if (escaped === undefined) this.orthogonalDone.set(style, (escaped = xmlAttr(style.replace('edgeStyle=none;', 'edgeStyle=orthogonalEdgeStyle;'))));
+    return escaped;
+  }
+}
+
+/** Appends a vertex and, after it, its descendants; `parent` is already escaped. */
+function vertex(out: string[], placed: PlacedNode, parent: string, indent: string, esc: Escaper): void {
   const { node, rect } = placed;
-  lines.push(`${indent}<mxCell ${attrs([['id', node.id], ['value', node.label.join('\n')], ['style', node.style], ['vertex', 1], ['parent', parent]])}>`);
-  lines.push(`${indent}  <mxGeometry ${attrs([['x', rect.x], ['y', rect.y], ['width', rect.width], ['height', rect.height], ['as', 'geometry']])} />`);
-  lines.push(`${indent}</mxCell>`);
-  for (const child of placed.children) vertex(lines, child, node.id, indent);
+  const id = xmlAttr(node.id);
+  out.push(`${indent}<mxCell id="${id}" value="${xmlAttr(node.label.join('\n'))}" style="${esc.attr(node.style)}" vertex="1" parent="${parent}">
+${indent}  <mxGeometry x="${rect.x}" y="${rect.y}" width="${rect.width}" height="${rect.height}" as="geometry" />
+${indent}</mxCell>`);
+  for (const child of placed.children) vertex(out, child, id, indent, esc);
 }
 
 /** Where along a polyline (draw.io's relative -1…1) the point nearest `p` lies, and the offset to `p`. */
@@ -53,14 +78,18 @@ function terminal(rect: Rect, p: Point): [number, number] {
   return [rel(p.x, rect.x, rect.width), rel(p.y, rect.y, rect.height)];
 }
 
-function edgeCell(lines: string[], placed: PlacedEdge, parent: string, absById: ReadonlyMap<string, Rect>, indent: string): void {
+/** `id`, `value`, `style`, `edge`, `parent`, `source` and `target` of an edge cell. */
+const edgeAttrs = (placed: PlacedEdge, style: string, parent: string): string =>
+  `id="${xmlAttr(placed.edge.id)}" value="${xmlAttr(placed.edge.label.join('\n'))}" style="${style}" edge="1" parent="${parent}" source="${xmlAttr(placed.edge.source)}" target="${xmlAttr(placed.edge.target)}"`;
+
+/** Appends an edge; `parent` is already escaped. */
+function edgeCell(out: string[], placed: PlacedEdge, parent: string, absById: ReadonlyMap<string, Rect>, indent: string, esc: Escaper): void {
   const { edge, points } = placed;
   if (!points.length) {
     // Not routed by the layout: draw.io's orthogonal router draws it between the two shapes.
-    const style = edge.style.replace('edgeStyle=none;', 'edgeStyle=orthogonalEdgeStyle;');
-    lines.push(`${indent}<mxCell ${attrs([['id', edge.id], ['value', edge.label.join('\n')], ['style', style], ['edge', 1], ['parent', parent], ['source', edge.source], ['target', edge.target]])}>`);
-    lines.push(`${indent}  <mxGeometry relative="1" as="geometry" />`);
-    lines.push(`${indent}</mxCell>`);
+    out.push(`${indent}<mxCell ${edgeAttrs(placed, esc.orthogonal(edge.style), parent)}>
+${indent}  <mxGeometry relative="1" as="geometry" />
+${indent}</mxCell>`);
     return;
   }
   const start = points[0]!;
@@ -69,43 +98,43 @@ function edgeCell(lines: string[], placed: PlacedEdge, parent: string, absById: 
   const [entryX, entryY] = terminal(absById.get(edge.target)!, end);
   const style = `${edge.style}exitX=${num(exitX)};exitY=${num(exitY)};exitDx=0;exitDy=0;exitPerimeter=0;entryX=${num(entryX)};entryY=${num(entryY)};entryDx=0;entryDy=0;entryPerimeter=0;`;
   const anchor = placed.labelCenter ? labelAnchor(points, placed.labelCenter) : undefined;
-  lines.push(`${indent}<mxCell ${attrs([['id', edge.id], ['value', edge.label.join('\n')], ['style', style], ['edge', 1], ['parent', parent], ['source', edge.source], ['target', edge.target]])}>`);
-  lines.push(`${indent}  <mxGeometry ${attrs([['x', anchor ? num(anchor.position) : undefined], ['relative', 1], ['as', 'geometry']])}>`);
-  const bends = points.slice(1, -1);
-  if (bends.length) {
-    lines.push(`${indent}    <Array as="points">`);
-    for (const b of bends) lines.push(`${indent}      <mxPoint x="${num(b.x)}" y="${num(b.y)}" />`);
-    lines.push(`${indent}    </Array>`);
+  out.push(`${indent}<mxCell ${edgeAttrs(placed, xmlAttr(style), parent)}>`);
+  out.push(`${indent}  <mxGeometry ${anchor ? `x="${num(anchor.position)}" ` : ''}relative="1" as="geometry">`);
+  if (points.length > 2) {
+    out.push(`${indent}    <Array as="points">`);
+    for (let i = 1; i < points.length - 1; i++) out.push(`${indent}      <mxPoint x="${num(points[i]!.x)}" y="${num(points[i]!.y)}" />`);
+    out.push(`${indent}    </Array>`);
   }
-  if (anchor && (anchor.offset.x || anchor.offset.y)) lines.push(`${indent}    <mxPoint x="${num(anchor.offset.x)}" y="${num(anchor.offset.y)}" as="offset" />`);
-  lines.push(`${indent}  </mxGeometry>`);
-  lines.push(`${indent}</mxCell>`);
+  if (anchor && (anchor.offset.x || anchor.offset.y)) out.push(`${indent}    <mxPoint x="${num(anchor.offset.x)}" y="${num(anchor.offset.y)}" as="offset" />`);
+  out.push(`${indent}  </mxGeometry>
+${indent}</mxCell>`);
 }
 
-function diagram(lines: string[], placed: PlacedPage): void {
+function diagram(out: string[], placed: PlacedPage, esc: Escaper): void {
   const { page } = placed;
-  const root = `${page.id}/root`;
-  const layer = `${page.id}/layer`;
+  const root = xmlAttr(`${page.id}/root`);
+  const layer = xmlAttr(`${page.id}/layer`);
   const absById = new Map<string, Rect>();
   const collect = (list: readonly PlacedNode[]) => list.forEach((n) => { absById.set(n.node.id, n.abs); collect(n.children); });
   collect(placed.nodes);
-  lines.push(`  <diagram ${attrs([['id', page.id], ['name', page.name]])}>`);
-  lines.push(`    <mxGraphModel ${attrs([['dx', 0], ['dy', 0], ['grid', 1], ['gridSize', 10], ['guides', 1], ['tooltips', 1], ['connect', 1], ['arrows', 1], ['fold', 1], ['page', 1], ['pageScale', 1], ['pageWidth', Math.max(850, placed.width)], ['pageHeight', Math.max(1100, placed.height)], ['math', 0], ['shadow', 0]])}>`);
-  lines.push('      <root>');
-  lines.push(`        <mxCell id="${xmlAttr(root)}" />`);
-  lines.push(`        <mxCell id="${xmlAttr(layer)}" parent="${xmlAttr(root)}" />`);
-  for (const node of placed.nodes) vertex(lines, node, layer, '        ');
+  out.push(`  <diagram ${attrs([['id', page.id], ['name', page.name]])}>`);
+  out.push(`    <mxGraphModel ${attrs([['dx', 0], ['dy', 0], ['grid', 1], ['gridSize', 10], ['guides', 1], ['tooltips', 1], ['connect', 1], ['arrows', 1], ['fold', 1], ['page', 1], ['pageScale', 1], ['pageWidth', Math.max(850, placed.width)], ['pageHeight', Math.max(1100, placed.height)], ['math', 0], ['shadow', 0]])}>`);
+  out.push('      <root>');
+  out.push(`        <mxCell id="${root}" />`);
+  out.push(`        <mxCell id="${layer}" parent="${root}" />`);
+  for (const node of placed.nodes) vertex(out, node, layer, '        ', esc);
   // Edges after every vertex so they are drawn on top of the group backgrounds.
-  for (const edge of placed.edges) edgeCell(lines, edge, layer, absById, '        ');
-  lines.push('      </root>');
-  lines.push('    </mxGraphModel>');
-  lines.push('  </diagram>');
+  for (const edge of placed.edges) edgeCell(out, edge, layer, absById, '        ', esc);
+  out.push('      </root>');
+  out.push('    </mxGraphModel>');
+  out.push('  </diagram>');
 }
 
 /** The whole `.drawio` file. */
 export function writeMxfile(pages: readonly PlacedPage[]): string {
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<mxfile ${attrs([['host', 'archgen'], ['agent', 'archgen'], ['version', '14.6.12'], ['type', 'device'], ['compressed', 'false'], ['pages', pages.length]])}>`];
-  for (const page of pages) diagram(lines, page);
-  lines.push('</mxfile>');
-  return `${lines.join('\n')}\n`;
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<mxfile ${attrs([['host', 'archgen'], ['agent', 'archgen'], ['version', '14.6.12'], ['type', 'device'], ['compressed', 'false'], ['pages', pages.length]])}>`];
+  const esc = new Escaper();
+  for (const page of pages) diagram(out, page, esc);
+  out.push('</mxfile>');
+  return `${out.join('\n')}\n`;
 }

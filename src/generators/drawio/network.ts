@@ -26,6 +26,16 @@ export function networkPage(env: ResolvedEnvironment, pageId: string, name: stri
   const internetId = `${p}/n/internet`;
   const both = edgeStyle('network').replace('endArrow=block;', 'endArrow=block;startArrow=block;startFill=1;');
 
+  // Components per subnet in model order, each listed once per subnet it names (as a filter over the list would).
+  const bySubnet = new Map<string, ResolvedEnvironment['components'][number][]>();
+  for (const c of env.components) {
+    for (const id of new Set(c.subnets)) {
+      const list = bySubnet.get(id);
+      if (list) list.push(c);
+      else bySubnet.set(id, [c]);
+    }
+  }
+
   const zones = net.availabilityZones.map((az, zoneIndex) => {
     const subnets = subnetsOfZone(env, az);
     for (let i = 1; i < subnets.length; i++) {
@@ -38,7 +48,7 @@ export function networkPage(env: ResolvedEnvironment, pageId: string, name: stri
         children.push(iconNode(natId, AUX_ICONS.natGateway, ['NAT gateway']));
         if (net.internetGateway) edges.push({ id: `${p}/e/nat-${subnet.id}`, source: igwId, target: natId, label: ['0.0.0.0/0', 'private subnets’ egress'], style: both, routing: 'layout' });
       }
-      for (const c of env.components.filter((x) => x.subnets.includes(subnet.id))) {
+      for (const c of bySubnet.get(subnet.id) ?? []) {
         children.push(iconNode(`${p}/m/${c.id}/${subnet.id}`, componentIcon(c), [text(c.name)]));
       }
       return groupNode(`${p}/g/subnet/${subnet.id}`, `${subnet.tier}-subnet`, [`${tierTitle(subnet.tier)} ${subnet.id} · ${subnet.cidr}`, defaultRoute(env, subnet, nats)], children, undefined, `subnet-${subnet.tier}`);

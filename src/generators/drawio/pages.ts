@@ -4,29 +4,40 @@ import { architecturePage } from './architecture.js';
 import { cicdPage } from './cicd.js';
 import { networkPage } from './network.js';
 import { securityPage } from './security.js';
-import type { DiagramPage } from './diagram.js';
+import { walk, type DiagramEdge, type DiagramNode, type DiagramPage } from './diagram.js';
 
-/** A page's shape without its id prefix: two environments with the same signature draw the same. */
-function signature(page: DiagramPage): string {
-  const strip = (id: string) => id.slice(id.indexOf('/'));
-  const nodes: string[] = [];
-  const visit = (list: DiagramPage['nodes']) => list.forEach((n) => { nodes.push(`${strip(n.id)}|${n.label.join('/')}`); visit(n.children); });
-  visit(page.nodes);
-  return JSON.stringify([nodes, page.edges.map((e) => `${strip(e.id)}|${strip(e.source)}|${strip(e.target)}|${e.label.join('/')}`), page.direction]);
+/** An id without its page prefix. */
+const strip = (id: string): string => id.slice(id.indexOf('/'));
+
+const sameParts = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((part, i) => part === b[i]);
+
+/**
+ * Whether two pages draw the same once their id prefixes are stripped: the same nodes (id and
+ * label, depth first) and edges (id, ends, label) in the same order, and the same direction —
+ * compared as the text `id|label lines joined by /`, field by field first so that equal pages
+ * are never serialized and different ones stop at the first difference.
+ */
+function samePage(a: DiagramPage, b: DiagramPage): boolean {
+  if (a.direction !== b.direction || a.edges.length !== b.edges.length) return false;
+  const xs = walk(a.nodes);
+  const ys = walk(b.nodes);
+  if (xs.length !== ys.length) return false;
+  const sameNode = (x: DiagramNode, y: DiagramNode): boolean =>
+    (strip(x.id) === strip(y.id) && sameParts(x.label, y.label)) || `${strip(x.id)}|${x.label.join('/')}` === `${strip(y.id)}|${y.label.join('/')}`;
+  const sameEdge = (x: DiagramEdge, y: DiagramEdge): boolean =>
+    (strip(x.id) === strip(y.id) && strip(x.source) === strip(y.source) && strip(x.target) === strip(y.target) && sameParts(x.label, y.label))
+    || `${strip(x.id)}|${strip(x.source)}|${strip(x.target)}|${x.label.join('/')}` === `${strip(y.id)}|${strip(y.source)}|${strip(y.target)}|${y.label.join('/')}`;
+  return xs.every((x, i) => sameNode(x, ys[i]!)) && a.edges.every((x, i) => sameEdge(x, b.edges[i]!));
 }
 
-/** One page per environment, unless it draws exactly like the default environment. */
+/** One page per environment, unless it draws exactly like one already kept. */
 function perEnvironment(model: ArchitectureModel, base: string, title: string, build: (env: string, id: string, name: string) => DiagramPage): DiagramPage[] {
   const main = build(model.defaultEnvironment, base, title);
   const pages = [main];
-  const seen = new Set([signature(main)]);
   for (const env of model.environmentNames) {
     if (env === model.defaultEnvironment) continue;
     const page = build(env, `${base}-${env}`, `${title} (${env})`);
-    const sig = signature(page);
-    if (seen.has(sig)) continue;
-    seen.add(sig);
-    pages.push(page);
+    if (!pages.some((kept) => samePage(kept, page))) pages.push(page);
   }
   return pages;
 }

@@ -70,6 +70,35 @@ export function obstacles(roots: readonly MutableNode[]): Rect[] {
 }
 
 /**
+ * Where a channel running across the sweep axis (`x` for "]" routes, `y` for "U" routes) first
+ * fits, from `start` on: wherever a blocked rect in the route's band overlaps the channel (`margin`
+ * on either side, plus the label's `extent` past it), the channel moves to that rect's far side plus `gap`.
+ * Rects are visited in the order they were blocked, pass after pass until one moves nothing, so
+ * the channel is the one a plain scan over every rect finds. Only rects in the band and not wholly
+ * behind the start can ever stop the channel (it only moves forward); they are picked out once,
+ * and each pass drops those the channel has since passed.
+ */
+function firstFreeChannel(blocked: readonly Rect[], start: number, margin: number, extent: number, gap: number, inBand: (r: Rect) => boolean, axis: 'x' | 'y'): number {
+  const size = axis === 'x' ? 'width' : 'height';
+  let at = start;
+  let live = blocked.filter((r) => r[axis] + r[size] > at - margin && inBand(r));
+  for (let moved = true; moved;) {
+    moved = false;
+    const next: Rect[] = [];
+    for (const r of live) {
+      if (!(r[axis] + r[size] > at - margin)) continue; // passed: it can never stop the channel again
+      next.push(r);
+      if (r[axis] < at + margin + extent) {
+        at = Math.round(r[axis] + r[size] + gap);
+        moved = true;
+      }
+    }
+    live = next;
+  }
+  return at;
+}
+
+/**
  * A route beside both ends in the first channel free of icons, labels and earlier routes: "]"-shaped
  * to the right when the flow is horizontal (ends stacked), "U"-shaped below when it is vertical.
  */
@@ -79,17 +108,7 @@ export function sideRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Rect[], 
   const ty = Math.round(t.y + t.height / 2);
   const band = { top: Math.min(sy, ty) - 8, bottom: Math.max(sy, ty) + 8 };
   const label = edge.label.length ? labelSize(edge.label) : { width: 0, height: 0 };
-  let x = Math.max(s.x + s.width, t.x + t.width) + 16;
-  for (let moved = true; moved;) {
-    moved = false;
-    for (const r of blocked) {
-      const inBand = r.y < band.bottom && r.y + r.height > band.top;
-      if (inBand && r.x < x + 8 + label.width && r.x + r.width > x - 8) {
-        x = Math.round(r.x + r.width + 14);
-        moved = true;
-      }
-    }
-  }
+  const x = firstFreeChannel(blocked, Math.max(s.x + s.width, t.x + t.width) + 16, 8, label.width, 14, (r) => r.y < band.bottom && r.y + r.height > band.top, 'x');
   const points = [{ x: Math.round(s.x + s.width), y: sy }, { x, y: sy }, { x, y: ty }, { x: Math.round(t.x + t.width), y: ty }];
   blocked.push({ x: x - 2, y: band.top, width: 4, height: band.bottom - band.top });
   const labelCenter = edge.label.length ? { x: Math.round(x + 4 + label.width / 2), y: Math.round((sy + ty) / 2) } : undefined;
@@ -106,17 +125,7 @@ function underRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Rect[]): { poi
   const rightX = Math.round(right.x + right.width / 2 + half(right) + 10);
   const band = { left: leftX - 8, right: rightX + 8 };
   const label = edge.label.length ? labelSize(edge.label) : { width: 0, height: 0 };
-  let y = Math.round(Math.max(s.y + s.height, t.y + t.height) + 12);
-  for (let moved = true; moved;) {
-    moved = false;
-    for (const r of blocked) {
-      const inBand = r.x < band.right && r.x + r.width > band.left;
-      if (inBand && r.y < y + 8 + label.height && r.y + r.height > y - 8) {
-        y = Math.round(r.y + r.height + 10);
-        moved = true;
-      }
-    }
-  }
+  const y = firstFreeChannel(blocked, Math.round(Math.max(s.y + s.height, t.y + t.height) + 12), 8, label.height, 10, (r) => r.x < band.right && r.x + r.width > band.left, 'y');
   const ly = Math.round(left.y + left.height / 2);
   const ry = Math.round(right.y + right.height / 2);
   const path = [{ x: Math.round(left.x), y: ly }, { x: leftX, y: ly }, { x: leftX, y }, { x: rightX, y }, { x: rightX, y: ry }, { x: Math.round(right.x + right.width), y: ry }];
