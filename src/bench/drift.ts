@@ -34,7 +34,7 @@ export const driftBenchmark: Benchmark = {
       const env = { ...process.env, CDK_OUTDIR: assembly, CDK_CONTEXT_JSON: JSON.stringify(context) };
       await run(path.join(root, 'node_modules', '.bin', 'tsx'), [`bin/${result.appFile}.ts`], { cwd: appDir, env, maxBuffer: 64 * 1024 * 1024 });
 
-      const cli = path.join(root, 'dist', 'cli', 'main.js');
+      const cli = path.join(root, 'dist', 'app', 'main.js');
       let stdout = '';
       const cliMs = await timeMedian(5, async () => {
         stdout = (await run(process.execPath, [cli, '--no-color', 'drift', 'model/point-system.yaml', '--template', assembly], { cwd: root })).stdout;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench scale`: the real CLI (`node dist/cli/main.js`, one child process per run) on
+ * `npm run bench scale`: the real CLI (`node dist/app/main.js`, one child process per run) on
  * synthetic models of 10, 100, 1000 and 5000 components and on the seed model, side by side:
  * `validate`, `generate` (no rendering), `check` right after it, `security` and `cost`
  * (snapshot), each against a bare `node -e 0` start-up. Every size gets its own temp project
@@ -37,7 +37,7 @@ async function frozenCli(): Promise<{ cli: string; dispose(): Promise<void> }> {
   await rm(dir, { recursive: true, force: true });
   await cp(path.join(PACKAGE_ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
   await cp(path.join(PACKAGE_ROOT, 'package.json'), path.join(dir, 'package.json'));
-  return { cli: path.join(dir, 'dist', 'cli', 'main.js'), dispose: () => rm(dir, { recursive: true, force: true }) };
+  return { cli: path.join(dir, 'dist', 'app', 'main.js'), dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
 function timeOnce(args: readonly string[], cwd: string): { ms: number; failure?: string } {

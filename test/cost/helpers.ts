@@ -9,7 +9,7 @@ import { loadModelOrThrow } from '../../src/load/load-model.js';
 import type { ArchitectureModel } from '../../src/model/types.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(ROOT, 'dist/cli/main.js');
+export const CLI = path.join(ROOT, 'dist/app/main.js');
 
 export const seedModel = (): Promise<ArchitectureModel> => loadModelOrThrow(path.join(ROOT, 'model/point-system.yaml'), ROOT);
 export const shippedSnapshot = (region: string): PriceSnapshot =>

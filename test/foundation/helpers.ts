@@ -9,7 +9,7 @@ import { generators } from '../../src/generators/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const INVALID_DIR = path.join(ROOT, 'test/fixtures/invalid');
-export const CLI = path.join(ROOT, 'dist/cli/main.js');
+export const CLI = path.join(ROOT, 'dist/app/main.js');
 
 export interface Expectation {
   readonly rule: string;

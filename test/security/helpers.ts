@@ -102,7 +102,7 @@ export function lineOf(text: string, pattern: RegExp, from = 1): number {
   throw new Error(`no line matches ${pattern}`);
 }
 
-export const CLI = path.join(ROOT, 'dist/cli/main.js');
+export const CLI = path.join(ROOT, 'dist/app/main.js');
 
 export interface CliRun {
   readonly status: number | null;
