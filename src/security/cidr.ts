@@ -3,18 +3,22 @@ import ipaddr from 'ipaddr.js';
 
 export const WORLD = '0.0.0.0/0';
 
-type Cidr = [ipaddr.IPv4, number];
+/** A parsed block: its address as an unsigned 32-bit number and its prefix length. */
+interface Cidr {
+  readonly address: number;
+  readonly bits: number;
+}
 
 // Models name a handful of distinct blocks but the analysis compares them many times over.
 const parsed = new Map<string, Cidr | undefined>();
-const containment = new Map<string, boolean>();
 
 function parse(cidr: string): Cidr | undefined {
   if (parsed.has(cidr)) return parsed.get(cidr);
   let value: Cidr | undefined;
   try {
     const [address, bits] = ipaddr.IPv4.parseCIDR(cidr);
-    value = [address, bits];
+    const [a, b, c, d] = address.octets as [number, number, number, number];
+    value = { address: ((a << 24) | (b << 16) | (c << 8) | d) >>> 0, bits };
   } catch {
     value = undefined;
   }
@@ -24,18 +28,14 @@ function parse(cidr: string): Cidr | undefined {
 
 /** True when every address of `inner` is inside `outer`. */
 export function cidrContains(outer: string, inner: string): boolean {
-  const key = `${outer} ${inner}`;
-  let known = containment.get(key);
-  if (known === undefined) {
-    const a = parse(outer);
-    const b = parse(inner);
-    known = Boolean(a && b && b[1] >= a[1] && b[0].match(a));
-    containment.set(key, known);
-  }
-  return known;
+  const a = parse(outer);
+  const b = parse(inner);
+  if (!a || !b || b.bits < a.bits) return false;
+  // The first `a.bits` bits of both addresses agree (`>>> 32` would shift by nothing).
+  return a.bits === 0 || ((a.address ^ b.address) >>> (32 - a.bits)) === 0;
 }
 
-export const isWorld = (cidr: string): boolean => parse(cidr)?.[1] === 0;
+export const isWorld = (cidr: string): boolean => parse(cidr)?.bits === 0;
 
 const PRIVATE_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
 
@@ -46,4 +46,4 @@ export const isPrivateCidr = (cidr: string): boolean => PRIVATE_BLOCKS.some((blo
 export const isPublicCidr = (cidr: string): boolean => Boolean(parse(cidr)) && !isPrivateCidr(cidr);
 
 /** Number of addresses in the block. */
-export const cidrSize = (cidr: string): number => 2 ** (32 - (parse(cidr)?.[1] ?? 32));
+export const cidrSize = (cidr: string): number => 2 ** (32 - (parse(cidr)?.bits ?? 32));

@@ -27,14 +27,22 @@ export function buildReachability(view: EnvironmentView): Reachability {
   const nodes = buildNodes(view);
   const edges: ReachEdge[] = [];
   const candidates = candidateSources(view, nodes);
+  const sources = nodes.map((node) => (node.kind === 'component' ? view.components.get(node.id) : undefined));
+  // The same rule admits many sources: place it in the file once.
+  const refs = new Map<SecurityGroupRule, SourceRef>();
+  const refOf = (rule: SecurityGroupRule): SourceRef => {
+    let ref = refs.get(rule);
+    if (!ref) refs.set(rule, (ref = view.locate(rule.loc)));
+    return ref;
+  };
   for (const to of view.env.components) {
     if (!to.securityGroups.length) continue;
     const inbound = to.securityGroups.flatMap((id) => view.groups.get(id)?.ingress ?? []);
-    const listening = listeningPorts(to);
+    const target: Target = { component: to, cidrs: view.subnetCidrs(to), rules: inbound.map((rule) => ({ rule, ranges: rangesOf(rule, listeningPorts(to)) })) };
     for (const i of candidates(inbound)) {
       const from = nodes[i]!;
       if (from.id === to.id) continue;
-      const edge = edgeBetween(view, from, to, inbound, listening);
+      const edge = edgeBetween(view, from, sources[i], target, refOf);
       if (edge) edges.push(edge);
     }
   }
@@ -42,26 +50,48 @@ export function buildReachability(view: EnvironmentView): Reachability {
   return { nodes, edges, paths, pathsTruncated: cut || paths.length >= MAX_PATHS, dataStores: buildDataStoreAccess(view, nodes, edges) };
 }
 
+/** A component receiving traffic: its subnets' blocks and, per inbound rule, the port ranges it could carry. */
+interface Target {
+  readonly component: Component;
+  readonly cidrs: readonly string[];
+  readonly rules: readonly { readonly rule: SecurityGroupRule; readonly ranges: readonly PortRange[] }[];
+}
+
+/** The ports of `rule` the receiver listens on, or the rule's own range when the model does not say. */
+function rangesOf(rule: SecurityGroupRule, listening: readonly number[]): PortRange[] {
+  return listening.length
+    ? listening.filter((port) => coversPort(rule, port)).map((port) => ({ protocol: 'tcp', fromPort: port, toPort: port }))
+    : [{ protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort }];
+}
+
 /**
  * The nodes (indexes, in node order) that any of `inbound` can admit: members of the groups a
- * rule names, and, when a rule names a CIDR block, every node (the block may hold any of them).
- * Big models have thousands of components but each group admits few: no need to try every pair.
+ * rule names, and the nodes inside the blocks a rule names. Big models have thousands of
+ * components but each rule admits few: no need to try every pair.
  */
 function candidateSources(view: EnvironmentView, nodes: readonly ReachNode[]): (inbound: readonly SecurityGroupRule[]) => readonly number[] {
-  const everyone = nodes.map((_, i) => i);
   const membersOf = new Map<string, number[]>();
   nodes.forEach((node, i) => {
     if (node.kind !== 'component') return;
-    for (const id of new Set(view.components.get(node.id)!.securityGroups)) {
-      const list = membersOf.get(id);
-      if (list) list.push(i);
-      else membersOf.set(id, [i]);
-    }
+    for (const id of new Set(view.components.get(node.id)!.securityGroups)) pushTo(membersOf, id, i);
   });
+  const insideOf = new Map<string, number[]>();
+  const inside = (rule: SecurityGroupRule): readonly number[] => {
+    const cidr = rule.peer.kind === 'cidr' ? rule.peer.cidr : '';
+    let found = insideOf.get(cidr);
+    if (!found) {
+      found = [];
+      for (let i = 0; i < nodes.length; i++) if (admits(view, rule, nodes[i]!)) found.push(i);
+      insideOf.set(cidr, found);
+    }
+    return found;
+  };
   return (inbound) => {
-    if (inbound.some((rule) => rule.peer.kind === 'cidr')) return everyone;
     const found = new Set<number>();
-    for (const rule of inbound) if (rule.peer.kind === 'security-group') for (const i of membersOf.get(rule.peer.securityGroup) ?? []) found.add(i);
+    for (const rule of inbound) {
+      const admitted = rule.peer.kind === 'security-group' ? membersOf.get(rule.peer.securityGroup) ?? [] : inside(rule);
+      for (const i of admitted) found.add(i);
+    }
     return [...found].sort((a, b) => a - b);
   };
 }
@@ -98,37 +128,32 @@ function admits(view: EnvironmentView, rule: SecurityGroupRule, from: ReachNode)
   return isWorld(peer.cidr) || cidrs.some((c) => cidrContains(peer.cidr, c));
 }
 
-function egressAllowsTo(view: EnvironmentView, source: Component, to: Component, range: PortRange): boolean {
-  const toCidrs = view.subnetCidrs(to);
+function egressAllowsTo(view: EnvironmentView, source: Component, to: Target, range: PortRange): boolean {
   return source.securityGroups.some((id) => (view.groups.get(id)?.egress ?? []).some((out) => {
     if (!overlaps(out, range)) return false;
-    if (out.peer.kind === 'security-group') return to.securityGroups.includes(out.peer.securityGroup);
+    if (out.peer.kind === 'security-group') return to.component.securityGroups.includes(out.peer.securityGroup);
     const cidr = out.peer.cidr;
-    return isWorld(cidr) || toCidrs.some((c) => cidrContains(cidr, c));
+    return isWorld(cidr) || to.cidrs.some((c) => cidrContains(cidr, c));
   }));
 }
 
-function edgeBetween(view: EnvironmentView, from: ReachNode, to: Component, inbound: readonly SecurityGroupRule[], listening: readonly number[]): ReachEdge | undefined {
+function edgeBetween(view: EnvironmentView, from: ReachNode, source: Component | undefined, to: Target, refOf: (rule: SecurityGroupRule) => SourceRef): ReachEdge | undefined {
   if (from.kind !== 'component') {
     const cidr = from.kind === 'internet' ? '0.0.0.0/0' : from.id;
-    if (!reachableFromOutside(view, to, cidr)) return undefined;
+    if (!reachableFromOutside(view, to.component, cidr)) return undefined;
   }
-  const source = from.kind === 'component' ? view.components.get(from.id) : undefined;
   const ports = new Map<string, PortRange>();
   const rules: SourceRef[] = [];
-  for (const rule of inbound) {
+  for (const { rule, ranges } of to.rules) {
     if (!admits(view, rule, from)) continue;
-    const candidates: PortRange[] = listening.length
-      ? listening.filter((port) => coversPort(rule, port)).map((port) => ({ protocol: 'tcp', fromPort: port, toPort: port }))
-      : [{ protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort }];
-    const allowed = candidates.filter((range) => !source || egressAllowsTo(view, source, to, range));
+    const allowed = source ? ranges.filter((range) => egressAllowsTo(view, source, to, range)) : ranges;
     if (!allowed.length) continue;
     for (const range of allowed) ports.set(`${range.protocol}/${range.fromPort}-${range.toPort}`, range);
-    rules.push(view.locate(rule.loc));
+    rules.push(refOf(rule));
   }
   if (!ports.size) return undefined;
   const sorted = [...ports.values()].sort((a, b) => a.fromPort - b.fromPort || a.toPort - b.toPort || a.protocol.localeCompare(b.protocol));
-  return { from: from.id, to: to.id, ports: sorted, label: hopLabel(sorted), rules };
+  return { from: from.id, to: to.component.id, ports: sorted, label: hopLabel(sorted), rules };
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -181,27 +206,33 @@ function buildDataStoreAccess(view: EnvironmentView, nodes: readonly ReachNode[]
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const incoming = new Map<string, ReachEdge[]>();
   for (const edge of edges) pushTo(incoming, edge.to, edge);
-  const outsideIds = new Set(nodes.filter((n) => n.kind === 'internet' || (n.kind === 'cidr' && isPublicCidr(n.id))).map((n) => n.id));
   const order = new Map(nodes.map((n, i) => [n.id, i]));
+  const outside = nodes.map((n) => n.kind === 'internet' || (n.kind === 'cidr' && isPublicCidr(n.id)));
+  // Sources of each node's incoming edges as node indexes, for the walks below.
+  const sourcesOf = nodes.map((n) => (incoming.get(n.id) ?? []).map((e) => order.get(e.from)!));
+  const seen = new Int32Array(nodes.length); // walk number that reached the node: no clearing between walks
+  let walk = 0;
   // Container services whose task role names each resource, in model order.
   const iamOf = new Map<string, string[]>();
   for (const c of view.env.components) {
     if (c.type !== 'container-service') continue;
-    for (const id of new Set(c.permissions.flatMap((p) => p.resources))) {
-      const list = iamOf.get(id);
-      if (list) list.push(c.id);
-      else iamOf.set(id, [c.id]);
-    }
+    for (const id of new Set(c.permissions.flatMap((p) => p.resources))) pushTo(iamOf, id, c.id);
   }
   return view.env.components.filter(isDataStore).map((store): DataStoreAccess => {
     const direct = incoming.get(store.id) ?? [];
-    const reached = new Set<string>();
-    const queue = [store.id];
-    for (let head = 0; head < queue.length; head++) {
-      for (const edge of incoming.get(queue[head]!) ?? []) {
-        if (edge.from === store.id || reached.has(edge.from)) continue;
-        reached.add(edge.from);
-        queue.push(edge.from);
+    const start = order.get(store.id);
+    const reached: number[] = [];
+    if (start !== undefined) {
+      walk++;
+      seen[start] = walk; // the store itself is never among what reaches it
+      const queue = [start];
+      for (let head = 0; head < queue.length; head++) {
+        for (const from of sourcesOf[queue[head]!]!) {
+          if (seen[from] === walk) continue;
+          seen[from] = walk;
+          reached.push(from);
+          queue.push(from);
+        }
       }
     }
     const iam = iamOf.get(store.id) ?? [];
@@ -211,9 +242,9 @@ function buildDataStoreAccess(view: EnvironmentView, nodes: readonly ReachNode[]
       componentType: store.type,
       networkReachable: store.securityGroups.length > 0,
       direct: direct.map((e) => ({ node: e.from, label: byId.get(e.from)!.label, ports: e.label })),
-      transitive: [...reached].map((id) => order.get(id)!).sort((a, b) => a - b).map((i) => nodes[i]!.id),
+      transitive: reached.sort((a, b) => a - b).map((i) => nodes[i]!.id),
       iam,
-      internet: direct.some((e) => outsideIds.has(e.from)) ? 'direct' : [...reached].some((id) => outsideIds.has(id)) ? 'transitive' : 'none',
+      internet: direct.some((e) => outside[order.get(e.from)!]) ? 'direct' : reached.some((i) => outside[i]) ? 'transitive' : 'none',
     };
   });
 }

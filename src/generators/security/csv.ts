@@ -1,5 +1,6 @@
 /** The security report as CSV tables: matrix, rule tables, reachability paths, data-store access, findings. */
 import type { Locale } from '../../model/types.js';
+import { sharedAnalysisOf } from '../../security/index.js';
 import type { SecurityAnalysis } from '../../security/types.js';
 import { csvDocument } from './escape.js';
 import { allFindings, cellText, internetText, nodeLabels, where } from './text.js';
@@ -7,8 +8,22 @@ import { allFindings, cellText, internetText, nodeLabels, where } from './text.j
 export type CsvTable = 'matrix' | 'rules' | 'reachability' | 'data-stores' | 'findings';
 export const CSV_TABLES: readonly CsvTable[] = ['matrix', 'rules', 'reachability', 'data-stores', 'findings'];
 
+// The tables do not name the environment: environments sharing an analysis share them.
+const documents = new WeakMap<object, Map<string, string>>();
+
 /** One table of one analysis as a CSV document. */
 export function renderCsv(a: SecurityAnalysis, table: CsvTable, locale: Locale = 'en'): string {
+  const shared = sharedAnalysisOf(a);
+  if (!shared) return render(a, table, locale);
+  let known = documents.get(shared);
+  if (!known) documents.set(shared, (known = new Map()));
+  const key = `${table} ${locale}`;
+  let text = known.get(key);
+  if (text === undefined) known.set(key, (text = render(a, table, locale)));
+  return text;
+}
+
+function render(a: SecurityAnalysis, table: CsvTable, locale: Locale): string {
   switch (table) {
     case 'matrix':
       return csvDocument(

@@ -31,6 +31,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * it as text instead of evaluating it; fields with a comma, quote or line break are quoted.
  */
 export function csvField(value: string | number | boolean): string {
+  if (value === '') return ''; // most cells of a big matrix
   let text = String(value);
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
