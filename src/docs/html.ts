@@ -67,7 +67,19 @@ export function renderHtmlPage(inputs: ReadonlyMap<string, string>, page: HtmlPa
       { file: PAGE_TEMPLATE, line: 1, col: 1, rule: 'docs/missing-template', severity: 'error', message: `${PAGE_TEMPLATE} not found`, hint: 'restore it from the archgen package, or provide it with --templates' },
     ]);
   }
-  const env = Handlebars.create();
-  const body = new env.SafeString(markdownToHtml(page.markdown, page.diagrams));
-  return env.compile(template, { strict: false })({ lang: page.lang, title: page.title, body, markdownFile: page.markdownFile });
+  const body = new Handlebars.SafeString(markdownToHtml(page.markdown, page.diagrams));
+  return pageTemplate(template)({ lang: page.lang, title: page.title, body, markdownFile: page.markdownFile });
+}
+
+/** The page template compiled once per source text (every page of a run uses the same one). */
+const pageTemplates = new Map<string, HandlebarsTemplateDelegate>();
+
+function pageTemplate(source: string): HandlebarsTemplateDelegate {
+  let template = pageTemplates.get(source);
+  if (!template) {
+    if (pageTemplates.size >= 4) pageTemplates.delete(pageTemplates.keys().next().value!);
+    template = Handlebars.create().compile(source, { strict: false });
+    pageTemplates.set(source, template);
+  }
+  return template;
 }

@@ -134,10 +134,19 @@ function missingTemplate(file: string, what: string): UserError {
 
 /** At most one blank line in a row, no trailing spaces, one final newline (markdownlint MD012/MD009/MD047). */
 function tidy(text: string): string {
-  return `${text
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
+  // Trailing blanks are cut by scanning back from each line end: linear however long a run of spaces is.
+  const lines: string[] = [];
+  for (let start = 0; ; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    let last = end;
+    while (last > start && (text.charCodeAt(last - 1) === SPACE || text.charCodeAt(last - 1) === TAB)) last--;
+    lines.push(text.slice(start, last));
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
+
+const SPACE = 0x20;
+const TAB = 0x09;
