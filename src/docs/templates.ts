@@ -8,6 +8,9 @@ import Handlebars from 'handlebars';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { registerHelpers } from './helpers.js';
 import type { Messages } from './locale.js';
+import type { PrecompiledTemplate } from './precompile.js';
+import { PRECOMPILED_TEMPLATES } from './precompiled-templates.js';
+import { parse, partialNames, TEMPLATE_OPTIONS } from './template-source.js';
 
 export const TEMPLATE_DIR = 'templates/doc';
 export const PARTIAL_DIR = `${TEMPLATE_DIR}/partials`;
@@ -21,13 +24,18 @@ type HandlebarsEnv = typeof Handlebars;
 /** A compiled document: call it with the view of one model in one locale. */
 export type DocumentRenderer = (view: object) => string;
 
+export interface CompileOptions {
+  /** Use the precompiled bundled templates where the sources match (default); false compiles every template here. */
+  readonly precompiled?: boolean;
+}
+
 /**
  * Compiles `templates/doc/<name>.md.hbs` with every partial under `templates/doc/partials/`.
  * Every partial the templates name must exist; the error names the missing one and its path.
  * The compiled templates depend only on the template sources (the messages reach the helpers with
  * each render), so both locales, every model and every run with the same sources share one compile.
  */
-export function compileDocument(inputs: ReadonlyMap<string, string>, name: string, messages: Messages): DocumentRenderer {
+export function compileDocument(inputs: ReadonlyMap<string, string>, name: string, messages: Messages, options: CompileOptions = {}): DocumentRenderer {
   const mainPath = mainTemplatePath(name);
   const main = inputs.get(mainPath);
   if (main === undefined) throw missingTemplate(mainPath, `the "${name}" document template`);
@@ -35,7 +43,7 @@ export function compileDocument(inputs: ReadonlyMap<string, string>, name: strin
   for (const [file, text] of inputs) {
     if (file.startsWith(`${PARTIAL_DIR}/`) && file.endsWith('.hbs')) partials.set(file.slice(PARTIAL_DIR.length + 1, -'.hbs'.length), text);
   }
-  const template = compiledTemplate(mainPath, main, partials);
+  const template = compiledTemplate(mainPath, main, partials, options.precompiled ?? true);
   return (view) => {
     try {
       return tidy(template(view, { data: { headings: [0, 0, 0], messages } }));
@@ -52,67 +60,52 @@ export function compileDocument(inputs: ReadonlyMap<string, string>, name: strin
 const compiledBySource = new Map<string, HandlebarsTemplateDelegate>();
 const MAX_COMPILED = 8;
 
-function compiledTemplate(mainPath: string, main: string, partials: ReadonlyMap<string, string>): HandlebarsTemplateDelegate {
-  const key = JSON.stringify([mainPath, main, [...partials].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+/** The precompiled form of a template file, when it was precompiled from exactly this text. */
+function precompiledEntry(file: string, text: string): PrecompiledTemplate | undefined {
+  const entry = Object.hasOwn(PRECOMPILED_TEMPLATES, file) ? PRECOMPILED_TEMPLATES[file] : undefined;
+  return entry && entry.source === text ? entry : undefined;
+}
+
+function compiledTemplate(mainPath: string, main: string, partials: ReadonlyMap<string, string>, usePrecompiled: boolean): HandlebarsTemplateDelegate {
+  const precompiled = (file: string, text: string) => (usePrecompiled ? precompiledEntry(file, text) : undefined);
+  const key = JSON.stringify([usePrecompiled, mainPath, main, [...partials].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
   const cached = compiledBySource.get(key);
   if (cached) return cached;
 
-  // Parsed once: the AST that names the partials is the one compiled (without whitespace
-  // processing, which the compiler applies itself).
+  // Every template is parsed at most once (precompiled ones not at all): the tree that names the
+  // partials is the one compiled.
   const asts = new Map<string, hbs.AST.Program>();
-  const mainAst = parse(mainPath, main);
+  const includes = (file: string, text: string, name?: string): readonly string[] => {
+    const known = precompiled(file, text);
+    if (known) return known.partials;
+    const ast = parse(file, text);
+    if (name !== undefined) asts.set(name, ast);
+    return partialNames(ast);
+  };
   const referencedBy = new Map<string, string>();
-  const queue: [string, hbs.AST.Program][] = [[mainPath, mainAst]];
+  const queue: [string, readonly string[]][] = [[mainPath, includes(mainPath, main)]];
   for (let item = queue.shift(); item; item = queue.shift()) {
-    const [file, ast] = item;
-    for (const partial of partialNames(ast)) {
+    const [file, names] = item;
+    for (const partial of names) {
       if (referencedBy.has(partial)) continue;
       referencedBy.set(partial, file);
       const body = partials.get(partial);
       if (body === undefined) throw missingPartial(partial, file, [...partials.keys()]);
-      const partialAst = parse(partialPath(partial), body);
-      asts.set(partial, partialAst);
-      queue.push([partialPath(partial), partialAst]);
+      queue.push([partialPath(partial), includes(partialPath(partial), body, partial)]);
     }
   }
   const env: HandlebarsEnv = Handlebars.create();
   registerHelpers(env);
-  const options = { noEscape: true, strict: false, knownHelpersOnly: false } as const;
+  const compile = (file: string, text: string, ast: hbs.AST.Program | undefined) => {
+    const known = precompiled(file, text);
+    return known ? env.template(known.spec) : env.compile(ast ?? text, { ...TEMPLATE_OPTIONS });
+  };
   // Compiled once here: Handlebars would otherwise recompile a string partial on every use.
-  for (const [partial, text] of partials) env.registerPartial(partial, env.compile(asts.get(partial) ?? text, options));
-  const template = env.compile(mainAst, options);
+  for (const [partial, text] of partials) env.registerPartial(partial, compile(partialPath(partial), text, asts.get(partial)));
+  const template = compile(mainPath, main, undefined);
   if (compiledBySource.size >= MAX_COMPILED) compiledBySource.delete(compiledBySource.keys().next().value!);
   compiledBySource.set(key, template);
   return template;
-}
-
-function parse(file: string, text: string): hbs.AST.Program {
-  try {
-    return Handlebars.parseWithoutProcessing(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-    throw new UserError(`template ${file} does not parse`, [
-      { file, line, col: 1, rule: 'docs/template-syntax', severity: 'error', message: message.split('\n')[0]!, hint: 'check the Handlebars syntax ({{…}}, {{#each}}…{{/each}})' },
-    ]);
-  }
-}
-
-/** Names of the static partials (`{{> name}}`) a template uses. */
-function partialNames(program: hbs.AST.Program): string[] {
-  const names: string[] = [];
-  class Collector extends Handlebars.Visitor {
-    override PartialStatement(partial: hbs.AST.PartialStatement): void {
-      if (partial.name.type === 'PathExpression') names.push((partial.name as hbs.AST.PathExpression).original);
-      super.PartialStatement(partial);
-    }
-    override PartialBlockStatement(partial: hbs.AST.PartialBlockStatement): void {
-      if (partial.name.type === 'PathExpression') names.push((partial.name as hbs.AST.PathExpression).original);
-      super.PartialBlockStatement(partial);
-    }
-  }
-  new Collector().accept(program);
-  return names;
 }
 
 function missingPartial(name: string, usedIn: string, known: readonly string[]): UserError {
