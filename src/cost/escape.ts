@@ -6,7 +6,7 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 
 /** Markdown table cell: escapes the characters that change meaning inline, and pipes/newlines. */
 export const escapeMarkdown = (text: string): string =>
-  text.replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  text.replace(/[\\`*_{}[\]<>#|!~]/g, '\\$&').replace(/\r?\n/g, ' ');
 
 /** RFC 4180 field; also defuses spreadsheet formulas (`=`, `+`, `-`, `@` at the start of text). */
 export function escapeCsv(value: string | number | undefined): string {

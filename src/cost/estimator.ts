@@ -35,12 +35,16 @@ function describeMissing(key: string, snapshot: PriceSnapshot): string {
 }
 
 function priceLine(demand: Demand, snapshot: PriceSnapshot, assumptions: Set<string>): LineItem {
-  const base = {
-    id: `${demand.component}/${demand.dimension}`,
-    component: demand.component, componentName: demand.componentName, componentType: demand.componentType, layer: demand.layer,
-    dimension: demand.dimension, quantity: mapScenarios(demand.quantity, qty), unit: demand.unit, formula: demand.formula,
-  };
-  if (demand.notPriced || !demand.priceKey) return { ...base, monthly: ZERO, notPriced: demand.notPriced ?? 'no price dimension' };
+  // Object literals in one fixed key order (no spreads): an estimate at scale has thousands of lines.
+  const id = `${demand.component}/${demand.dimension}`;
+  const quantity = mapScenarios(demand.quantity, qty);
+  if (demand.notPriced || !demand.priceKey) {
+    return {
+      id, component: demand.component, componentName: demand.componentName, componentType: demand.componentType, layer: demand.layer,
+      dimension: demand.dimension, quantity, unit: demand.unit, formula: demand.formula,
+      monthly: ZERO, notPriced: demand.notPriced ?? 'no price dimension',
+    };
+  }
   let key = demand.priceKey;
   let entry = snapshot.prices[key];
   let formula = demand.formula;
@@ -50,22 +54,42 @@ function priceLine(demand: Demand, snapshot: PriceSnapshot, assumptions: Set<str
     key = demand.fallback.key;
     entry = snapshot.prices[key];
   }
-  if (!entry) return { ...base, priceKey: demand.priceKey, monthly: ZERO, notPriced: describeMissing(demand.priceKey, snapshot) };
-  return {
-    ...base, formula, priceKey: key, unitPrice: entry.price,
-    monthly: mapScenarios(demand.quantity, (q) => money(costOf(entry!, q))),
-    ...(entry.sku ? { sku: entry.sku } : {}), usageType: entry.usageType, priceDate: entry.effectiveDate, source: entry.source,
-  };
+  if (!entry) {
+    return {
+      id, component: demand.component, componentName: demand.componentName, componentType: demand.componentType, layer: demand.layer,
+      dimension: demand.dimension, quantity, unit: demand.unit, formula: demand.formula,
+      priceKey: demand.priceKey, monthly: ZERO, notPriced: describeMissing(demand.priceKey, snapshot),
+    };
+  }
+  const priced = entry;
+  const monthly = mapScenarios(demand.quantity, (q) => money(costOf(priced, q)));
+  return priced.sku
+    ? {
+      id, component: demand.component, componentName: demand.componentName, componentType: demand.componentType, layer: demand.layer,
+      dimension: demand.dimension, quantity, unit: demand.unit, formula,
+      priceKey: key, unitPrice: priced.price, monthly, sku: priced.sku, usageType: priced.usageType, priceDate: priced.effectiveDate, source: priced.source,
+    }
+    : {
+      id, component: demand.component, componentName: demand.componentName, componentType: demand.componentType, layer: demand.layer,
+      dimension: demand.dimension, quantity, unit: demand.unit, formula,
+      priceKey: key, unitPrice: priced.price, monthly, usageType: priced.usageType, priceDate: priced.effectiveDate, source: priced.source,
+    };
 }
 
 function subtotals(lines: readonly LineItem[], group: (l: LineItem) => [string, string]): Subtotal[] {
-  const map = new Map<string, { name: string; monthly: Scenarios; notPriced: number }>();
+  // Sums kept in place, added in line order (the same floating-point results as summing copies).
+  const map = new Map<string, { name: string; min: number; expected: number; max: number; notPriced: number }>();
   for (const line of lines) {
     const [id, name] = group(line);
-    const current = map.get(id) ?? { name, monthly: ZERO, notPriced: 0 };
-    map.set(id, { name, monthly: add(current.monthly, line.monthly), notPriced: current.notPriced + (line.notPriced ? 1 : 0) });
+    let current = map.get(id);
+    if (!current) map.set(id, (current = { name, min: 0, expected: 0, max: 0, notPriced: 0 }));
+    current.name = name;
+    current.min += line.monthly.min;
+    current.expected += line.monthly.expected;
+    current.max += line.monthly.max;
+    if (line.notPriced) current.notPriced++;
   }
-  return [...map].map(([id, s]) => ({ id, name: s.name, monthly: mapScenarios(s.monthly, money), notPriced: s.notPriced }));
+  return [...map].map(([id, s]) => ({ id, name: s.name, monthly: { min: money(s.min), expected: money(s.expected), max: money(s.max) }, notPriced: s.notPriced }));
 }
 
 function baseAssumptions(env: ResolvedEnvironment, snapshot: PriceSnapshot): string[] {
@@ -84,9 +108,29 @@ function baseAssumptions(env: ResolvedEnvironment, snapshot: PriceSnapshot): str
  * Monthly cost of `model` in environment `env`, priced from `prices` (the snapshot of the
  * environment's region, or prices fetched live into the same shape). Every line carries its
  * quantity, unit price, SKU/usage type, price date and source, or a "not priced" reason.
+ * Without `options.pricing` the estimate is remembered per (environment, snapshot) object and
+ * shared by every caller: treat it as read-only.
  */
 export function estimateCost(model: ArchitectureModel, env: string, prices: PriceSnapshot, options: EstimateOptions = {}): CostEstimate {
   const resolved = environmentOf(model, env);
+  if (options.pricing) return compute(model, env, resolved, prices, options);
+  let byEnv = estimates.get(model);
+  if (!byEnv) estimates.set(model, (byEnv = new Map()));
+  let bySnapshot = byEnv.get(env);
+  if (!bySnapshot) byEnv.set(env, (bySnapshot = new WeakMap()));
+  let estimate = bySnapshot.get(prices);
+  if (!estimate) bySnapshot.set(prices, (estimate = compute(model, env, resolved, prices, options)));
+  return estimate;
+}
+
+/**
+ * Estimates already made, per model, environment and snapshot object (the generators, the
+ * documents and the Mermaid cost pie price the same model; {@link parseSnapshot} hands out one
+ * object per snapshot text). Models and snapshots are immutable; estimates are read-only.
+ */
+const estimates = new WeakMap<ArchitectureModel, Map<string, WeakMap<PriceSnapshot, CostEstimate>>>();
+
+function compute(model: ArchitectureModel, env: string, resolved: ResolvedEnvironment, prices: PriceSnapshot, options: EstimateOptions): CostEstimate {
   const assumptions = new Set<string>();
   const demands = demandsOf(resolved);
   const lines = demands.map((d) => priceLine(d, prices, assumptions));

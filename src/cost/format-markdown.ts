@@ -4,7 +4,14 @@ import { escapeMarkdown as md, quantity, unitUsd, usd } from './escape.js';
 import type { CostEstimate, Scenarios } from './types.js';
 
 /** Empty table cells read as "—" (and keep markdownlint's compact table style). */
-const fill = (lines: readonly string[]): string => `${lines.map((l) => (l.startsWith('|') ? l.replace(/\| {1,2}(?=\|)/g, '| —').replace(/\| {1,2}(?=\|)/g, '| —').replace(/—\|/g, '— |') : l)).join('\n')}\n`;
+const fill = (lines: readonly string[]): string => `${lines.map(fillLine).join('\n')}\n`;
+
+function fillLine(l: string): string {
+  if (!l.startsWith('|')) return l;
+  // Most rows have no empty cell: skip the three passes when none of them would match.
+  if (!l.includes('| |') && !l.includes('|  |') && !l.includes('—|')) return l;
+  return l.replace(/\| {1,2}(?=\|)/g, '| —').replace(/\| {1,2}(?=\|)/g, '| —').replace(/—\|/g, '— |');
+}
 
 const range = (s: Scenarios): string => `${usd(s.min)} / ${usd(s.expected)} / ${usd(s.max)}`;
 const signed = (n: number): string => (n > 0 ? `+${usd(n)}` : n < 0 ? `−${usd(-n)}` : usd(0));

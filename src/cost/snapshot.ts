@@ -34,11 +34,29 @@ function checkEntry(file: string, key: string, entry: unknown): PriceEntry {
   return entry as unknown as PriceEntry;
 }
 
+// Snapshots parsed so far, by text then file name: generators, documents and diagrams all parse
+// the same committed snapshot, and estimates are remembered per snapshot object. Bounded.
+const parsed = new Map<string, Map<string, PriceSnapshot>>();
+const MAX_PARSED = 16;
+
 /**
  * Parses and checks snapshot text. Pure; throws a {@link UserError} naming the file and the
- * offending field.
+ * offending field. The same text and file give the same (read-only) object.
  */
 export function parseSnapshot(text: string, file = 'price snapshot'): PriceSnapshot {
+  let byFile = parsed.get(text);
+  const known = byFile?.get(file);
+  if (known) return known;
+  const snapshot = parse(text, file);
+  if (!byFile) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, (byFile = new Map()));
+  }
+  byFile.set(file, snapshot);
+  return snapshot;
+}
+
+function parse(text: string, file: string): PriceSnapshot {
   let data: unknown;
   try {
     data = JSON.parse(text);
