@@ -13,9 +13,10 @@ function flatten(value: unknown, prefix: string, out: Leaves): void {
     if (value.every((v) => v === null || typeof v !== 'object')) out.set(prefix, value.join(', '));
     else value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
   } else if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
       if (key === 'loc' || key === 'description' || key === 'name') continue;
-      flatten(child, prefix ? `${prefix}.${key}` : key, out);
+      flatten(record[key], prefix ? `${prefix}.${key}` : key, out);
     }
   } else if (value !== undefined) {
     out.set(prefix, String(value));
@@ -43,10 +44,15 @@ function differingRows(model: ViewContext['model']): readonly DifferenceRow[] {
   const cached = rowsByModel.get(model);
   if (cached) return cached;
   const leaves = model.environmentNames.map((name) => leavesOf(model.environments[name]!));
-  const keys = [...new Set(leaves.flatMap((l) => [...l.keys()]))].sort();
-  const rows = keys
-    .map((key) => ({ setting: key, values: leaves.map((l) => l.get(key) ?? '') }))
-    .filter((row) => new Set(row.values).size > 1);
+  const keys = new Set<string>();
+  for (const l of leaves) for (const key of l.keys()) keys.add(key);
+  // Only the (few) settings that differ are sorted, not every leaf of the model.
+  const differing: string[] = [];
+  for (const key of keys) {
+    const first = leaves[0]!.get(key) ?? '';
+    if (leaves.some((l) => (l.get(key) ?? '') !== first)) differing.push(key);
+  }
+  const rows = differing.sort().map((key) => ({ setting: key, values: leaves.map((l) => l.get(key) ?? '') }));
   rowsByModel.set(model, rows);
   return rows;
 }
