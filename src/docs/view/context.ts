@@ -14,8 +14,19 @@ export interface ViewContext {
 export const say = (ctx: ViewContext, value: Text | undefined): string => (value ? value[ctx.locale] : '');
 export const sayAll = (ctx: ViewContext, values: readonly Text[]): string[] => values.map((v) => v[ctx.locale]);
 
-export const ofType = <T extends ComponentType>(env: ResolvedEnvironment, type: T): ComponentOf<T>[] =>
-  env.components.filter((c): c is ComponentOf<T> => c.type === type);
+/** The environment's components of one type, in model order (grouped once per environment; do not mutate). */
+export const ofType = <T extends ComponentType>(env: ResolvedEnvironment, type: T): readonly ComponentOf<T>[] =>
+  (derivedOf(env, 'componentsByType', groupByType).get(type) ?? []) as readonly ComponentOf<T>[];
+
+function groupByType(env: ResolvedEnvironment): ReadonlyMap<string, readonly Component[]> {
+  const groups = new Map<string, Component[]>();
+  for (const c of env.components) {
+    const list = groups.get(c.type);
+    if (list) list.push(c);
+    else groups.set(c.type, [c]);
+  }
+  return groups;
+}
 
 /** Components of each environment by id (first one wins, like a search in model order); views look ids up per component. */
 const indexes = new WeakMap<ResolvedEnvironment, ReadonlyMap<string, Component>>();
