@@ -10,6 +10,9 @@ import { overlaps, permissionLabel } from './ports.js';
 import { INTERNET, type MatrixPermission, type MatrixSource, type SecurityMatrix } from './types.js';
 import type { EnvironmentView } from './view.js';
 
+/** The cell of every pair no rule names (most of a big matrix), shared and frozen. */
+const EMPTY: readonly MatrixPermission[] = Object.freeze([]);
+
 export function buildMatrix(view: EnvironmentView): SecurityMatrix {
   const groups = view.env.securityGroups;
   const sources: MatrixSource[] = [
@@ -29,10 +32,23 @@ export function buildMatrix(view: EnvironmentView): SecurityMatrix {
     }
     return bySource;
   });
-  const cells = sources.map((source) => groups.map((destination, d) => {
-    const rules = (named[d]!.get(source.key) ?? []).filter((rule) => names(rule, source));
-    return rules.length ? permissions(view, source, destination, rules) : [];
-  }));
+  // Fill only the cells some rule names; the rest stay empty.
+  const rowsOf = new Map<string, number[]>();
+  sources.forEach((source, i) => {
+    const list = rowsOf.get(source.key);
+    if (list) list.push(i);
+    else rowsOf.set(source.key, [i]);
+  });
+  const cells: (readonly MatrixPermission[])[][] = sources.map(() => new Array<readonly MatrixPermission[]>(groups.length).fill(EMPTY));
+  groups.forEach((destination, d) => {
+    for (const [key, candidates] of named[d]!) {
+      for (const i of rowsOf.get(key) ?? []) {
+        const source = sources[i]!;
+        const rules = candidates.filter((rule) => names(rule, source));
+        if (rules.length) cells[i]![d] = permissions(view, source, destination, rules);
+      }
+    }
+  });
   return { sources, destinations: groups.map((g) => ({ securityGroup: g.id, label: g.name })), cells };
 }
 

@@ -5,6 +5,7 @@
 
 /** Text for HTML element content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
+  if (!/[&<>"']/.test(text)) return text;
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
@@ -15,6 +16,8 @@ export function escapeHtml(text: string): string {
  * cannot span lines).
  */
 export function escapeMarkdown(text: string): string {
+  // Nothing to do for most names and ids: none of the passes below would match.
+  if (!/[\r\n\\`*_[\]|~&<>]|^[-+=#]|^\d+[.)]/.test(text)) return text;
   return text
     .replace(/\r\n?|\n/g, ' ')
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
