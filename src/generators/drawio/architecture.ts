@@ -31,7 +31,10 @@ export function architecturePage(env: ResolvedEnvironment, pageId: string, name:
 
   for (const placement of placements) {
     const c = placement.component;
-    const nodes = placement.members.map((member, i) => ({ id: memberId(p, c, member), member, az: member.subnet?.az, node: componentNode(memberId(p, c, member), c, member.detail, i === 0) }));
+    const nodes = placement.members.map((member, i) => {
+      const id = memberId(p, c, member);
+      return { id, member, az: member.subnet?.az, node: componentNode(id, c, member.detail, i === 0) };
+    });
     drawn.set(c.id, { placement, nodes });
     for (const { node, member } of nodes) {
       if (placement.scope === 'external') external.push(node);

@@ -3,89 +3,107 @@
  * child groups as fixed boxes, and the results are nested. ELK's whole-hierarchy mode
  * (`INCLUDE_CHILDREN`) grows much faster than linearly (seconds at a few hundred components)
  * and fails outright on some large graphs ("Expected n hierarchical ports"); one ELK call per
- * group costs tens of milliseconds each, so the groups are arranged here instead, in linear time.
+ * group costs tens of milliseconds each, so the groups are arranged here instead, in linear time,
+ * straight from the diagram tree (no ELK graph is built).
  *
  * Inside a group, children are put in columns along the flow (layers) by the longest path over
  * the edges between them (an edge between two deeper nodes counts for the children holding its
  * ends), after the partition and last-layer constraints the builders set; a long layer wraps into
  * several columns. Edges get no bend points: draw.io's orthogonal router draws them on opening.
  */
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { DiagramNode, DiagramPage } from './diagram.js';
+import { labelSize } from './labels.js';
 
-interface Lifted { readonly from: string; readonly to: string }
+/** Space inside a group around its children. */
+export interface Padding { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }
 
-/**
- * Lays out `graph` (an {@link ElkNode} as `elkGraph` builds it) group by group. Returns the shape
- * ELK returns: node coordinates relative to the parent; no edge has sections.
- */
-export function composeLayout(graph: ElkNode): ElkNode {
-  const rootOptions = graph.layoutOptions ?? {};
-  const parentOf = new Map<string, string>();
-  const index = (node: ElkNode) => node.children?.forEach((child) => { parentOf.set(child.id, node.id); index(child); });
-  index(graph);
+/** What the composition needs besides the tree: the spacing ELK would use and each group's frame. */
+export interface ComposeSpec {
+  readonly nodeGap: number;
+  readonly layerGap: number;
+  /** Padding of the page itself around its top-level nodes. */
+  readonly pagePadding: Padding;
+  /** Padding inside a group and its minimum size. */
+  groupFrame(node: DiagramNode): { readonly padding: Padding; readonly minimum: { readonly width: number; readonly height: number } };
+}
 
-  // Each edge belongs to the lowest group holding both ends; there it joins the two children that contain them.
-  const lifted = new Map<string, Lifted[]>();
-  const chain = (id: string): string[] => {
-    const out = [id];
-    for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) out.push(p);
-    return out.reverse();
+/** A node's box after composition: position relative to its parent, size, and its children's boxes in order. */
+export interface ComposedBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  readonly children: ComposedBox[];
+}
+
+interface Lifted { readonly from: number; readonly to: number }
+
+/** Lays out `page` group by group. Returns the page's box, with one child box per top-level node. */
+export function composeLayout(page: DiagramPage, spec: ComposeSpec): ComposedBox {
+  // Every node by id with the chain of groups holding it; the page itself is the empty chain.
+  const chainOf = new Map<string, readonly DiagramNode[]>();
+  const index = (nodes: readonly DiagramNode[], chain: readonly DiagramNode[]): void => {
+    for (const node of nodes) {
+      const own = [...chain, node];
+      chainOf.set(node.id, own);
+      if (node.children.length) index(node.children, own);
+    }
   };
-  for (const edge of graph.edges ?? []) {
-    const a = chain(edge.sources[0]!);
-    const b = chain(edge.targets[0]!);
+  index(page.nodes, []);
+
+  // Each edge belongs to the lowest group (or the page) holding both ends; there it joins the two children that contain them.
+  const lifted = new Map<DiagramNode | undefined, { from: DiagramNode; to: DiagramNode }[]>();
+  for (const edge of page.edges) {
+    if (edge.routing === 'side') continue;
+    const a = chainOf.get(edge.source);
+    const b = chainOf.get(edge.target);
+    if (!a || !b) continue;
     let i = 0;
     while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    if (i === 0 || i >= a.length || i >= b.length) continue; // one end contains the other: nothing to order
-    const owner = a[i - 1]!;
-    const list = lifted.get(owner) ?? [];
-    list.push({ from: a[i]!, to: b[i]! });
-    lifted.set(owner, list);
+    if (i >= a.length || i >= b.length) continue; // one end contains the other: nothing to order
+    const owner = i === 0 ? undefined : a[i - 1];
+    const list = lifted.get(owner);
+    const pair = { from: a[i]!, to: b[i]! };
+    if (list) list.push(pair);
+    else lifted.set(owner, [pair]);
   }
 
-  const direction = rootOptions['elk.direction'] ?? 'RIGHT';
-  const layoutGroup = (group: ElkNode): void => {
-    for (const child of group.children ?? []) if (child.children) layoutGroup(child);
-    arrange(group, lifted.get(group.id) ?? [], { ...rootOptions, ...group.layoutOptions }, direction);
+  const horizontal = page.direction === 'RIGHT' || page.direction === 'LEFT';
+  const reversed = page.direction === 'LEFT' || page.direction === 'UP';
+  const layoutChildren = (children: readonly DiagramNode[], owner: DiagramNode | undefined, frame: Frame): ComposedBox => {
+    const boxes = children.map((child) => (child.kind === 'group' ? layoutChildren(child.children, child, groupFrame(child)) : leaf(child)));
+    const position = new Map(children.map((c, i) => [c, i]));
+    const edges = (lifted.get(owner) ?? []).map(({ from, to }): Lifted => ({ from: position.get(from)!, to: position.get(to)! }));
+    return arrange(children, boxes, edges, frame, spec, horizontal, reversed);
   };
-  layoutGroup(graph);
-  return { ...graph, edges: (graph.edges ?? []).map((e): ElkExtendedEdge => ({ ...e, sections: [] })) };
+  const groupFrame = (node: DiagramNode): Frame => ({ ...spec.groupFrame(node), partitioned: node.children.some((c) => c.partition !== undefined) });
+  return layoutChildren(page.nodes, undefined, { padding: spec.pagePadding, minimum: { width: 0, height: 0 }, partitioned: false });
 }
+
+interface Frame {
+  readonly padding: Padding;
+  readonly minimum: { readonly width: number; readonly height: number };
+  /** Whether the children's partitions order the layers (some child has one). */
+  readonly partitioned: boolean;
+}
+
+/** An icon or note: its own size, placed later by its parent. */
+const leaf = (node: DiagramNode): ComposedBox => ({ x: 0, y: 0, width: node.width, height: node.height, children: [] });
 
 /** Layer a child is pinned after: its partition; last-layer children after every partition. */
-function rankOf(node: ElkNode, partitioned: boolean): number {
-  const options = node.layoutOptions ?? {};
-  if (options['elk.layered.layering.layerConstraint'] === 'LAST') return Infinity;
-  return partitioned ? Number(options['elk.partitioning.partition'] ?? 0) : 0;
-}
-
-/** Position across the flow a builder asked for (`elk.position`), for ordering within a layer. */
-function acrossOf(node: ElkNode): number | undefined {
-  const match = /\(([-\d.]+),\s*([-\d.]+)\)/.exec(node.layoutOptions?.['elk.position'] ?? '');
-  return match ? Number(match[1]) + Number(match[2]) : undefined;
-}
-
-function parseSize(text: string | undefined): { width: number; height: number } {
-  const match = /\(([\d.]+),\s*([\d.]+)\)/.exec(text ?? '');
-  return match ? { width: Number(match[1]), height: Number(match[2]) } : { width: 0, height: 0 };
-}
-
-function parsePadding(text: string | undefined): { top: number; left: number; bottom: number; right: number } {
-  const value = (key: string) => Number(new RegExp(`${key}=([\\d.]+)`).exec(text ?? '')?.[1] ?? 20);
-  return { top: value('top'), left: value('left'), bottom: value('bottom'), right: value('right') };
+function rankOf(node: DiagramNode, partitioned: boolean): number {
+  if (node.last) return Infinity;
+  return partitioned ? node.partition ?? 0 : 0;
 }
 
 /** Layers by longest path within each rank; edges against the ranks or closing a cycle are ignored. */
-function layersOf(children: readonly ElkNode[], edges: readonly Lifted[], partitioned: boolean): number[] {
-  const position = new Map(children.map((c, i) => [c.id, i]));
+function layersOf(children: readonly DiagramNode[], edges: readonly Lifted[], partitioned: boolean): number[] {
   const rank = children.map((c) => rankOf(c, partitioned));
   const outgoing = children.map((): number[] => []);
   const indegree = children.map(() => 0);
-  const seen = new Set<string>();
-  for (const { from, to } of edges) {
-    const a = position.get(from)!;
-    const b = position.get(to)!;
-    const key = `${a}>${b}`;
+  const seen = new Set<number>();
+  for (const { from: a, to: b } of edges) {
+    const key = a * children.length + b;
     if (a === b || rank[a]! !== rank[b]! || seen.has(key)) continue;
     seen.add(key);
     outgoing[a]!.push(b);
@@ -111,61 +129,58 @@ function layersOf(children: readonly ElkNode[], edges: readonly Lifted[], partit
     }
   }
   // Ranks one after another: every layer of rank r before any of rank r + 1.
-  const ranks = [...new Set(rank)].sort((a, b) => a - b);
-  const depth = new Map(ranks.map((r) => [r, Math.max(...children.map((_, i) => (rank[i] === r ? local[i]! : 0))) + 1]));
+  const depth = new Map<number, number>();
+  children.forEach((_, i) => depth.set(rank[i]!, Math.max(depth.get(rank[i]!) ?? 0, local[i]! + 1)));
   const offset = new Map<number, number>();
   let total = 0;
-  for (const r of ranks) { offset.set(r, total); total += depth.get(r)!; }
+  for (const r of [...depth.keys()].sort((a, b) => a - b)) { offset.set(r, total); total += depth.get(r)!; }
   return children.map((_, i) => offset.get(rank[i]!)! + local[i]!);
 }
 
-/** Gives the children of `group` their positions and the group its size. */
-function arrange(group: ElkNode, edges: readonly Lifted[], options: Readonly<Record<string, string>>, direction: string): void {
-  const children = group.children ?? [];
-  const pad = parsePadding(options['elk.padding']);
-  const minimum = parseSize(group.layoutOptions?.['elk.nodeSize.minimum']);
-  const gap = Number(options['elk.spacing.nodeNode'] ?? 34);
-  const between = Number(options['elk.layered.spacing.nodeNodeBetweenLayers'] ?? 60);
-  const horizontal = direction === 'RIGHT' || direction === 'LEFT';
+/** Positions the children's boxes inside a new box for their parent, sized to hold them. */
+function arrange(children: readonly DiagramNode[], boxes: ComposedBox[], edges: readonly Lifted[], frame: Frame, spec: ComposeSpec, horizontal: boolean, reversed: boolean): ComposedBox {
+  const { padding: pad, minimum } = frame;
+  const gap = spec.nodeGap;
+  const between = spec.layerGap;
   if (!children.length) {
-    group.width = Math.max(minimum.width, pad.left + pad.right);
-    group.height = Math.max(minimum.height, pad.top + pad.bottom);
-    return;
+    return { x: 0, y: 0, width: Math.max(minimum.width, pad.left + pad.right), height: Math.max(minimum.height, pad.top + pad.bottom), children: boxes };
   }
   // An icon's box includes its label below it.
-  const box = children.map((c) => {
-    const label = c.children ? undefined : c.labels?.[0];
-    const width = Math.max(c.width ?? 0, label?.width ?? 0);
-    return { width, height: (c.height ?? 0) + (label ? (label.height ?? 0) + 6 : 0), inset: (width - (c.width ?? 0)) / 2 };
+  const box = children.map((c, i) => {
+    const own = boxes[i]!;
+    const label = c.kind === 'icon' ? labelSize(c.label) : undefined;
+    const width = Math.max(own.width, label?.width ?? 0);
+    return { width, height: own.height + (label ? label.height + 6 : 0), inset: (width - own.width) / 2 };
   });
-  const layer = layersOf(children, edges, options['elk.partitioning.activate'] === 'true');
+  const layer = layersOf(children, edges, frame.partitioned);
   const layers: number[][] = [];
   children.forEach((_, i) => (layers[layer[i]!] ??= []).push(i));
-  const across = children.map(acrossOf);
+  // Position across the flow a builder asked for (`order`), for ordering within a layer.
+  const across = children.map((c) => (c.order === undefined ? undefined : c.order * 1000 + 0));
   const ordered = layers.filter(Boolean).map((members) =>
     members.some((i) => across[i] !== undefined) ? [...members].sort((a, b) => (across[a] ?? 0) - (across[b] ?? 0) || a - b) : members);
   // A layer longer than the square root of the group wraps into several columns.
   const perColumn = Math.max(6, Math.ceil(Math.sqrt(children.length)));
   const columns = ordered.flatMap((members) => Array.from({ length: Math.ceil(members.length / perColumn) }, (_, k) => members.slice(k * perColumn, (k + 1) * perColumn)));
-  if (direction === 'LEFT' || direction === 'UP') columns.reverse();
+  if (reversed) columns.reverse();
 
   let along = horizontal ? pad.left : pad.top;
   let acrossEnd = 0;
   for (const column of columns) {
-    const thickness = Math.max(...column.map((i) => (horizontal ? box[i]!.width : box[i]!.height)));
-    let across = horizontal ? pad.top : pad.left;
+    let thickness = -Infinity;
+    for (const i of column) thickness = Math.max(thickness, horizontal ? box[i]!.width : box[i]!.height);
+    let at = horizontal ? pad.top : pad.left;
     for (const i of column) {
-      const c = children[i]!;
+      const c = boxes[i]!;
       const b = box[i]!;
-      if (horizontal) { c.x = along + (thickness - b.width) / 2 + b.inset; c.y = across; across += b.height + gap; }
-      else { c.x = across + b.inset; c.y = along + (thickness - b.height) / 2; across += b.width + gap; }
+      if (horizontal) { c.x = along + (thickness - b.width) / 2 + b.inset; c.y = at; at += b.height + gap; }
+      else { c.x = at + b.inset; c.y = along + (thickness - b.height) / 2; at += b.width + gap; }
     }
-    acrossEnd = Math.max(acrossEnd, across - gap);
+    acrossEnd = Math.max(acrossEnd, at - gap);
     along += thickness + between;
   }
   along -= between;
   const width = horizontal ? along + pad.right : acrossEnd + pad.right;
   const height = horizontal ? acrossEnd + pad.bottom : along + pad.bottom;
-  group.width = Math.max(minimum.width, Math.round(width));
-  group.height = Math.max(minimum.height, Math.round(height));
+  return { x: 0, y: 0, width: Math.max(minimum.width, Math.round(width)), height: Math.max(minimum.height, Math.round(height)), children: boxes };
 }

@@ -7,8 +7,13 @@ export const text = (value: Text): string => value.en;
 export const FONT_SIZE = 11;
 export const LINE_HEIGHT = 14;
 
+/** Whitespace {@link wrap} would change: leading, trailing, doubled, or other than a plain space. */
+const UNEVEN_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+
 /** Splits a label into lines of at most `max` characters at spaces (never inside a word). */
 export function wrap(line: string, max = 26): string[] {
+  // Most lines are short and single-spaced: they come back as they are, without splitting.
+  if (line.length <= max && !UNEVEN_SPACE.test(line)) return [line];
   const words = line.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let current = '';
@@ -27,16 +32,20 @@ export function wrap(line: string, max = 26): string[] {
 /** Wraps every line of a label. */
 export const wrapAll = (lines: readonly string[], max?: number): string[] => lines.flatMap((line) => wrap(line, max));
 
-/** Width of each ASCII character at {@link FONT_SIZE}; other characters are looked up in {@link charWidth}. */
-const ASCII_WIDTH: readonly number[] = Array.from({ length: 128 }, (_, code) => charWidth(String.fromCharCode(code)));
+const FULL_WIDTH = FONT_SIZE * 1.05; // CJK and Hangul
+const NARROW_WIDTH = FONT_SIZE * 0.32;
+const CAPITAL_WIDTH = FONT_SIZE * 0.68;
+const WIDE_WIDTH = FONT_SIZE * 0.85;
+const OTHER_WIDTH = FONT_SIZE * 0.56;
 
-function charWidth(ch: string): number {
-  if (ch.codePointAt(0)! >= 0x1100) return FONT_SIZE * 1.05; // CJK and Hangul are full width
-  if ('mwMW@'.includes(ch)) return FONT_SIZE * 0.85;
-  if ('il.,:;|!\'ijt '.includes(ch)) return FONT_SIZE * 0.32;
-  if (ch >= 'A' && ch <= 'Z') return FONT_SIZE * 0.68;
-  return FONT_SIZE * 0.56;
-}
+/** Width of each ASCII character at {@link FONT_SIZE}. */
+const ASCII_WIDTH = Float64Array.from({ length: 128 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  if ('mwMW@'.includes(ch)) return WIDE_WIDTH;
+  if ('il.,:;|!\'ijt '.includes(ch)) return NARROW_WIDTH;
+  if (ch >= 'A' && ch <= 'Z') return CAPITAL_WIDTH;
+  return OTHER_WIDTH;
+});
 
 /** Width in pixels of one line of text at {@link FONT_SIZE}, erring on the wide side. */
 export function textWidth(line: string): number {
@@ -44,20 +53,25 @@ export function textWidth(line: string): number {
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     if (code < 128) width += ASCII_WIDTH[code]!;
+    else if (code < 0x1100) width += OTHER_WIDTH;
     else {
-      // One code point, as `for…of` walks a string: a surrogate pair counts once.
-      const point = line.codePointAt(i)!;
-      if (point > 0xffff) i++;
-      width += charWidth(String.fromCodePoint(point));
+      width += FULL_WIDTH;
+      // A surrogate pair is one character.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) {
+        const next = line.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
     }
   }
   return Math.ceil(width);
 }
 
-export const labelSize = (lines: readonly string[]): { width: number; height: number } => ({
-  width: Math.max(0, ...lines.map(textWidth)) + 6,
-  height: lines.length * LINE_HEIGHT + 4,
-});
+/** Box a label needs: its widest line, and a line height per line. */
+export function labelSize(lines: readonly string[]): { width: number; height: number } {
+  let widest = 0;
+  for (const line of lines) widest = Math.max(widest, textWidth(line));
+  return { width: widest + 6, height: lines.length * LINE_HEIGHT + 4 };
+}
 
 /** "PostgreSQL :5432" — protocol and port of a connection. */
 export const protocolPort = (c: Pick<Connection, 'protocol' | 'port'>): string => (c.port === undefined ? c.protocol : `${c.protocol} :${c.port}`);

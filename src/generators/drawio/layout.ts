@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { DiagramEdge, DiagramNode, DiagramPage } from './diagram.js';
-import { composeLayout } from './compose.js';
+import { composeLayout, type ComposedBox, type ComposeSpec, type Padding } from './compose.js';
 import { labelSize, textWidth } from './labels.js';
 import { alignGroups, obstacles, sideRoute, type MutableNode, type Point, type Rect } from './refine.js';
 
@@ -43,14 +43,19 @@ function elk(): ElkEngine {
   return engine;
 }
 
+const NODE_GAP = 34;
+const LAYER_GAP = 60;
+const PAGE_PADDING: Padding = { top: 20, left: 20, bottom: 20, right: 20 };
+const paddingOption = (p: Padding): string => `[top=${p.top},left=${p.left},bottom=${p.bottom},right=${p.right}]`;
+
 const ROOT_OPTIONS: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.edgeRouting': 'ORTHOGONAL',
   'elk.json.edgeCoords': 'ROOT',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.spacing.nodeNode': '34',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+  'elk.spacing.nodeNode': String(NODE_GAP),
+  'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
   'elk.spacing.edgeNode': '18',
   'elk.spacing.edgeEdge': '12',
   'elk.layered.spacing.edgeNodeBetweenLayers': '18',
@@ -59,7 +64,7 @@ const ROOT_OPTIONS: Readonly<Record<string, string>> = {
   'elk.spacing.labelNode': '4',
   'elk.spacing.componentComponent': '40',
   'elk.edgeLabels.placement': 'CENTER',
-  'elk.padding': '[top=20,left=20,bottom=20,right=20]',
+  'elk.padding': paddingOption(PAGE_PADDING),
 };
 
 /**
@@ -107,8 +112,7 @@ function toElkNode(node: DiagramNode, direction: DiagramPage['direction']): ElkN
       layoutOptions: { 'elk.nodeLabels.placement': 'OUTSIDE V_BOTTOM H_CENTER', ...orderOption(node, direction) },
     };
   }
-  const pad = node.padding ?? { top: 40, side: 20 };
-  const titleWidth = Math.max(...node.label.map(textWidth)) + 50;
+  const frame = groupFrame(node);
   return {
     id: node.id,
     children: node.children.map((child) => toElkNode(child, direction)),
@@ -116,12 +120,25 @@ function toElkNode(node: DiagramNode, direction: DiagramPage['direction']): ElkN
       ...orderOption(node, direction),
       ...(node.children.some((c) => c.order !== undefined) ? { 'elk.layered.crossingMinimization.semiInteractive': 'true' } : {}),
       ...(node.children.some((c) => c.partition !== undefined) ? { 'elk.partitioning.activate': 'true' } : {}),
-      'elk.padding': `[top=${pad.top},left=${pad.side},bottom=${pad.side},right=${pad.side + 8}]`,
+      'elk.padding': paddingOption(frame.padding),
       'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-      'elk.nodeSize.minimum': `(${Math.max(MIN_GROUP.width, titleWidth)}, ${MIN_GROUP.height})`,
+      'elk.nodeSize.minimum': `(${frame.minimum.width}, ${frame.minimum.height})`,
     },
   };
 }
+
+/** Padding inside a group (its title at the top) and its minimum size (wide enough for the title). */
+function groupFrame(node: DiagramNode): { padding: Padding; minimum: { width: number; height: number } } {
+  const pad = node.padding ?? { top: 40, side: 20 };
+  const titleWidth = Math.max(...node.label.map(textWidth)) + 50;
+  return {
+    padding: { top: pad.top, left: pad.side, bottom: pad.side, right: pad.side + 8 },
+    minimum: { width: Math.max(MIN_GROUP.width, titleWidth), height: MIN_GROUP.height },
+  };
+}
+
+/** The spacing and frames ELK is given, for pages laid out by composition. */
+const COMPOSE_SPEC: ComposeSpec = { nodeGap: NODE_GAP, layerGap: LAYER_GAP, pagePadding: PAGE_PADDING, groupFrame };
 
 function toElkEdge(edge: DiagramEdge): ElkExtendedEdge {
   const size = labelSize(edge.label);
@@ -149,27 +166,31 @@ export function elkGraph(page: DiagramPage): ElkNode {
 /** Runs ELK on any graph with this module's engine (benchmarks and experiments). */
 export const runElk = (graph: ElkNode): Promise<ElkNode> => elk().layout(graph);
 
+/** A box as ELK or the composition leaves it: position relative to the parent, size, children in order. */
+interface LaidOut { readonly x?: number; readonly y?: number; readonly width?: number; readonly height?: number; readonly children?: readonly LaidOut[] }
+
 /** Lays out one page. Deterministic: same page, same coordinates. */
 export async function layoutPage(page: DiagramPage): Promise<PlacedPage> {
   let composed = countNodes(page.nodes) > COMPOSED_PAGE_NODES;
-  let result: ElkNode;
-  if (composed) {
-    result = composeLayout(elkGraph(page));
-  } else {
+  let result: LaidOut | undefined;
+  let elkEdges = new Map<string, ElkExtendedEdge>();
+  if (!composed) {
     try {
-      result = await elk().layout(elkGraph(page));
+      const laid = await elk().layout(elkGraph(page));
+      elkEdges = new Map((laid.edges ?? []).map((e) => [e.id, e as ElkExtendedEdge]));
+      result = laid;
     } catch {
       // ELK's whole-hierarchy mode fails on some graphs ("Expected n hierarchical ports"): compose instead.
       composed = true;
-      result = composeLayout(elkGraph(page));
     }
   }
+  result ??= composeLayout(page, COMPOSE_SPEC);
 
   const round = (v: number | undefined) => Math.round(v ?? 0);
-  const place = (elkNode: ElkNode, node: DiagramNode, ox: number, oy: number): MutableNode => {
-    const rect = { x: round(elkNode.x), y: round(elkNode.y), width: round(elkNode.width), height: round(elkNode.height) };
+  const place = (laid: LaidOut, node: DiagramNode, ox: number, oy: number): MutableNode => {
+    const rect = { x: round(laid.x), y: round(laid.y), width: round(laid.width), height: round(laid.height) };
     const abs = { x: ox + rect.x, y: oy + rect.y, width: rect.width, height: rect.height };
-    return { node, rect, abs, children: node.children.map((child, i) => place(elkNode.children![i]!, child, abs.x, abs.y)) };
+    return { node, rect, abs, children: node.children.map((child, i) => place(laid.children![i]!, child, abs.x, abs.y)) };
   };
   const nodes = page.nodes.map((node, i) => place(result.children![i]!, node, 0, 0));
   alignGroups(nodes, page.direction);
@@ -177,7 +198,6 @@ export async function layoutPage(page: DiagramPage): Promise<PlacedPage> {
   const index = (list: readonly MutableNode[]) => list.forEach((n) => { absById.set(n.node.id, n.abs); index(n.children); });
   index(nodes);
 
-  const elkEdges = new Map<string, ElkExtendedEdge>((result.edges ?? []).map((e) => [e.id, e as ElkExtendedEdge]));
   const blocked = obstacles(nodes);
   const edges: PlacedEdge[] = [];
   for (const edge of page.edges) {

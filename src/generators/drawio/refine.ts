@@ -4,6 +4,7 @@
  */
 import type { DiagramEdge, DiagramPage } from './diagram.js';
 import { labelSize } from './labels.js';
+import { Obstacles } from './obstacles.js';
 
 export interface Point { readonly x: number; readonly y: number }
 export interface Rect { x: number; y: number; width: number; height: number }
@@ -55,13 +56,14 @@ export function alignGroups(roots: MutableNode[], direction: DiagramPage['direct
 }
 
 /** Icon and label boxes: what a hand-routed edge must not cross. */
-export function obstacles(roots: readonly MutableNode[]): Rect[] {
-  const out: Rect[] = [];
+export function obstacles(roots: readonly MutableNode[]): Obstacles {
+  const out = new Obstacles();
   const visit = (list: readonly MutableNode[]) => list.forEach((n) => {
-    if (n.node.kind === 'note') out.push(n.abs);
+    if (n.node.kind === 'note') out.add(n.abs);
     if (n.node.kind === 'icon') {
       const size = labelSize(n.node.label);
-      out.push(n.abs, { x: n.abs.x + n.abs.width / 2 - size.width / 2, y: n.abs.y + n.abs.height, width: size.width, height: size.height + 2 });
+      out.add(n.abs);
+      out.add({ x: n.abs.x + n.abs.width / 2 - size.width / 2, y: n.abs.y + n.abs.height, width: size.width, height: size.height + 2 });
     }
     visit(n.children);
   });
@@ -70,54 +72,25 @@ export function obstacles(roots: readonly MutableNode[]): Rect[] {
 }
 
 /**
- * Where a channel running across the sweep axis (`x` for "]" routes, `y` for "U" routes) first
- * fits, from `start` on: wherever a blocked rect in the route's band overlaps the channel (`margin`
- * on either side, plus the label's `extent` past it), the channel moves to that rect's far side plus `gap`.
- * Rects are visited in the order they were blocked, pass after pass until one moves nothing, so
- * the channel is the one a plain scan over every rect finds. Only rects in the band and not wholly
- * behind the start can ever stop the channel (it only moves forward); they are picked out once,
- * and each pass drops those the channel has since passed.
- */
-function firstFreeChannel(blocked: readonly Rect[], start: number, margin: number, extent: number, gap: number, inBand: (r: Rect) => boolean, axis: 'x' | 'y'): number {
-  const size = axis === 'x' ? 'width' : 'height';
-  let at = start;
-  let live = blocked.filter((r) => r[axis] + r[size] > at - margin && inBand(r));
-  for (let moved = true; moved;) {
-    moved = false;
-    const next: Rect[] = [];
-    for (const r of live) {
-      if (!(r[axis] + r[size] > at - margin)) continue; // passed: it can never stop the channel again
-      next.push(r);
-      if (r[axis] < at + margin + extent) {
-        at = Math.round(r[axis] + r[size] + gap);
-        moved = true;
-      }
-    }
-    live = next;
-  }
-  return at;
-}
-
-/**
  * A route beside both ends in the first channel free of icons, labels and earlier routes: "]"-shaped
  * to the right when the flow is horizontal (ends stacked), "U"-shaped below when it is vertical.
  */
-export function sideRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Rect[], direction: DiagramPage['direction'] = 'RIGHT'): { points: Point[]; labelCenter?: Point } {
+export function sideRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Obstacles, direction: DiagramPage['direction'] = 'RIGHT'): { points: Point[]; labelCenter?: Point } {
   if (direction === 'DOWN' || direction === 'UP') return underRoute(edge, s, t, blocked);
   const sy = Math.round(s.y + s.height / 2);
   const ty = Math.round(t.y + t.height / 2);
   const band = { top: Math.min(sy, ty) - 8, bottom: Math.max(sy, ty) + 8 };
   const label = edge.label.length ? labelSize(edge.label) : { width: 0, height: 0 };
-  const x = firstFreeChannel(blocked, Math.max(s.x + s.width, t.x + t.width) + 16, 8, label.width, 14, (r) => r.y < band.bottom && r.y + r.height > band.top, 'x');
+  const x = blocked.firstFreeChannel('x', band.top, band.bottom, Math.max(s.x + s.width, t.x + t.width) + 16, 8, label.width, 14);
   const points = [{ x: Math.round(s.x + s.width), y: sy }, { x, y: sy }, { x, y: ty }, { x: Math.round(t.x + t.width), y: ty }];
-  blocked.push({ x: x - 2, y: band.top, width: 4, height: band.bottom - band.top });
+  blocked.add({ x: x - 2, y: band.top, width: 4, height: band.bottom - band.top });
   const labelCenter = edge.label.length ? { x: Math.round(x + 4 + label.width / 2), y: Math.round((sy + ty) / 2) } : undefined;
-  if (labelCenter) blocked.push({ x: x, y: labelCenter.y - label.height / 2, width: label.width + 4, height: label.height });
+  if (labelCenter) blocked.add({ x: x, y: labelCenter.y - label.height / 2, width: label.width + 4, height: label.height });
   return { points, labelCenter };
 }
 
 /** "U"-shaped route below two nodes placed side by side (vertical flows). */
-function underRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Rect[]): { points: Point[]; labelCenter?: Point } {
+function underRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Obstacles): { points: Point[]; labelCenter?: Point } {
   const [left, right] = s.x <= t.x ? [s, t] : [t, s];
   // Wide labels hang below the icons: go around them, out of the icons' outer sides.
   const half = (r: Rect) => Math.max(r.width, 150) / 2;
@@ -125,13 +98,13 @@ function underRoute(edge: DiagramEdge, s: Rect, t: Rect, blocked: Rect[]): { poi
   const rightX = Math.round(right.x + right.width / 2 + half(right) + 10);
   const band = { left: leftX - 8, right: rightX + 8 };
   const label = edge.label.length ? labelSize(edge.label) : { width: 0, height: 0 };
-  const y = firstFreeChannel(blocked, Math.round(Math.max(s.y + s.height, t.y + t.height) + 12), 8, label.height, 10, (r) => r.x < band.right && r.x + r.width > band.left, 'y');
+  const y = blocked.firstFreeChannel('y', band.left, band.right, Math.round(Math.max(s.y + s.height, t.y + t.height) + 12), 8, label.height, 10);
   const ly = Math.round(left.y + left.height / 2);
   const ry = Math.round(right.y + right.height / 2);
   const path = [{ x: Math.round(left.x), y: ly }, { x: leftX, y: ly }, { x: leftX, y }, { x: rightX, y }, { x: rightX, y: ry }, { x: Math.round(right.x + right.width), y: ry }];
   const points = left === s ? path : path.reverse();
-  blocked.push({ x: band.left, y: y - 2, width: band.right - band.left, height: 4 });
+  blocked.add({ x: band.left, y: y - 2, width: band.right - band.left, height: 4 });
   const labelCenter = edge.label.length ? { x: Math.round((leftX + rightX) / 2), y: Math.round(y + 4 + label.height / 2) } : undefined;
-  if (labelCenter) blocked.push({ x: labelCenter.x - label.width / 2, y, width: label.width, height: label.height + 4 });
+  if (labelCenter) blocked.add({ x: labelCenter.x - label.width / 2, y, width: label.width, height: label.height + 4 });
   return { points, labelCenter };
 }
