@@ -7,6 +7,7 @@ import type Handlebars from 'handlebars';
 import { codeSpan, codeSpanInCell, escapeLinkTarget, escapeMarkdown, escapeMarkdownLine, escapeTableCell, fenceFor } from './escape.js';
 import { formatMemory, formatNumber, formatUsd, formatUsdWhole, formatVcpu } from './format.js';
 import type { Messages } from './locale.js';
+import { trimNewlines } from './text.js';
 
 type HelperOptions = Handlebars.HelperOptions;
 type Env = typeof Handlebars;
@@ -47,7 +48,7 @@ export function registerHelpers(env: Env): void {
   env.registerHelper('image', (alt: unknown, src: unknown) => safe(`![${escapeParam(alt)}](${escapeLinkTarget(str(src))})`));
   /** `{{#fence "mermaid"}}…{{/fence}}`: a fenced block whose fence outlasts any fence inside. */
   env.registerHelper('fence', function (this: unknown, info: unknown, options: HelperOptions) {
-    const body = options.fn(this).replace(/^\n+|\n+$/g, '');
+    const body = trimNewlines(options.fn(this));
     const fence = fenceFor(body);
     return safe(`${fence}${str(info)}\n${body}\n${fence}\n`);
   });

@@ -8,6 +8,7 @@ import Handlebars from 'handlebars';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { markdownToHtml as convert } from '../site/markdown.js';
 import { escapeHtml } from './escape.js';
+import { trimTrailingNewlines } from './text.js';
 import { TEMPLATE_DIR } from './templates.js';
 
 export const PAGE_TEMPLATE = `${TEMPLATE_DIR}/page.html.hbs`;
@@ -36,7 +37,8 @@ export function markdownToHtml(markdown: string, diagrams: readonly HtmlDiagram[
   return convert(markdown, {
     code: (lang, code) => {
       if (lang !== 'mermaid') return undefined;
-      const diagram = diagrams.find((d) => d.mermaid === code.replace(/\n+$/, ''));
+      const trimmed = trimTrailingNewlines(code);
+      const diagram = diagrams.find((d) => d.mermaid === trimmed);
       if (!diagram) return undefined;
       return [
         '<figure class="diagram">',

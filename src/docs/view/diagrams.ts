@@ -4,6 +4,7 @@
  */
 import { DIAGRAM_KINDS } from '../../generators/mermaid/index.js';
 import type { ViewContext } from './context.js';
+import { trimTrailingNewlines } from '../text.js';
 import { sayAll, say } from './context.js';
 
 /** Paths of a model's diagram artifacts, relative to the project root. */
@@ -32,7 +33,7 @@ export function diagramsView(ctx: ViewContext, inputs: ReadonlyMap<string, strin
     return [{
       name: kind.name,
       title: ctx.messages.tryText(`diagrams.kind.${kind.name}`) ?? kind.title,
-      mermaid: body.replace(/\n+$/, ''),
+      mermaid: trimTrailingNewlines(body),
       source: rel(paths.mermaid(kind.name)),
       sourcePath: paths.mermaid(kind.name),
       svg: rel(paths.rendered(kind.name, 'svg')),
