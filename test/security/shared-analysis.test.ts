@@ -2,11 +2,13 @@
  * analyzeSecurity is remembered per (model, environment), and environments equal in everything
  * the analysis reads share one analysis (and its rendered text) — but only when equal.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSV_TABLES, renderCsv, renderHtml, renderJson, renderMarkdown, renderSarif } from '../../src/generators/security/index.js';
 import { stableJson } from '../../src/output/stable-json.js';
 import { analyzeSecurity, sharedAnalysisOf, type SecurityAnalysis } from '../../src/security/index.js';
-import { loadRawOrThrow, loadSeed, patchedBase } from './helpers.js';
+import { loadRawOrThrow, loadSeed, patchedBase, ROOT } from './helpers.js';
 
 type Raw = Record<string, unknown>;
 
@@ -75,5 +77,24 @@ describe('shared security analyses', () => {
     expect(at(prod).path).toMatch(/^components\.\d+\.backup\.retentionDays$/);
     expect(at(dev).path).toBe('environments.dev.overrides.components.db.backup.retentionDays');
     expect(at(dev).line).not.toBe(at(prod).line);
+  });
+});
+
+describe('the structural key of what the analysis reads (src/security/input-key.ts)', () => {
+  const sources = readdirSync(path.join(ROOT, 'src/security'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && file !== 'input-key.ts')
+    .map((file) => readFileSync(path.join(ROOT, 'src/security', file), 'utf8'));
+
+  it('leaves out only component fields no part of the analysis reads', () => {
+    // A rule that starts reading task counts must take them out of UNREAD_COMPONENT_FIELDS.
+    for (const text of sources) expect(text).not.toMatch(/\b(minTasks|desiredTasks|maxTasks)\b/);
+  });
+
+  it('covers every part of the environment the analysis reads', () => {
+    const read = new Set(sources.flatMap((text) => [...text.matchAll(/\benv\??\.(\w+)(?:\.(\w+))?/g)].map((m) => (m[1] === 'network' || m[1] === 'metadata' ? `${m[1]}.${m[2]}` : m[1]!))));
+    const keyed = ['components', 'securityGroups', 'connections', 'suppressions', 'network.vpc', 'network.subnets', 'network.internetGateway', 'metadata.name'];
+    expect(read).toContain('components');
+    expect(read).toContain('network.subnets');
+    expect([...read].filter((field) => !keyed.includes(field))).toEqual([]);
   });
 });
