@@ -92,6 +92,17 @@ function reusable(computed: Computed[], env: ResolvedEnvironment, locate: Record
   return undefined;
 }
 
+/**
+ * The analysis computed afresh, neither remembered nor shared: what {@link analyzeSecurity}
+ * costs the first time (for benchmarks). Same content as `analyzeSecurity(model, env)`.
+ */
+export function computeSecurity(model: ArchitectureModel, env: string = model.defaultEnvironment): SecurityAnalysis {
+  const resolved = model.environments[env];
+  if (!resolved) return analyzeSecurity(model, env); // throws the UserError naming the environments
+  const { model: id, file, title, ...rest } = analyze(model, resolved, locator(model, env));
+  return { model: id, environment: env, file, title, ...rest };
+}
+
 function analyze(model: ArchitectureModel, resolved: ResolvedEnvironment, locate: RecordingLocate): Shared {
   const view = viewOf(resolved, locate);
   const reachability = buildReachability(view);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSV_TABLES, renderCsv, renderHtml, renderJson, renderMarkdown, renderSarif } from '../../src/generators/security/index.js';
 import { stableJson } from '../../src/output/stable-json.js';
-import { analyzeSecurity, sharedAnalysisOf, type SecurityAnalysis } from '../../src/security/index.js';
+import { analyzeSecurity, computeSecurity, sharedAnalysisOf, type SecurityAnalysis } from '../../src/security/index.js';
 import { loadRawOrThrow, loadSeed, patchedBase, ROOT } from './helpers.js';
 
 type Raw = Record<string, unknown>;
@@ -30,6 +30,10 @@ describe('shared security analyses', () => {
     expect(analyzeSecurity(seed)).toBe(analyzeSecurity(seed, seed.defaultEnvironment));
     expect(analyzeSecurity(seed, 'prod')).not.toBe(first);
     expect(first.environment).toBe('dev');
+    const fresh = computeSecurity(seed, 'dev');
+    expect(fresh).not.toBe(first);
+    expect(sharedAnalysisOf(fresh)).toBeUndefined();
+    expect(stableJson(fresh)).toBe(stableJson(first));
   });
 
   it('shares one analysis between environments that differ only in what it does not read (task counts)', () => {
