@@ -9,6 +9,7 @@ import { environmentNames, normalizeEnvironment } from '../model/normalize.js';
 import type { ArchitectureModel, ResolvedEnvironment } from '../model/types.js';
 import { validateModelData } from '../validate/model-validation.js';
 import { parseModelText, sizeLimitDiagnostic } from './parse-yaml.js';
+import type { PositionNode } from './position-table.js';
 
 export interface LoadResult {
   readonly model?: ArchitectureModel;
@@ -18,6 +19,13 @@ export interface LoadResult {
 
 /** Model id: the file name without extension (`model/point-system.yaml` → `point-system`). */
 export const modelIdOf = (file: string): string => path.basename(file).replace(/\.ya?ml$/i, '');
+
+const positionTables = new WeakMap<ArchitectureModel['source'], () => PositionNode>();
+
+/** Every source position of a loaded model as plain data (for handing the model to a worker thread). */
+export function positionTableOf(model: ArchitectureModel): PositionNode | undefined {
+  return positionTables.get(model.source)?.();
+}
 
 /** Validates and normalizes model text; `displayFile` is how diagnostics name the file. */
 export function loadModelFromBytes(displayFile: string, bytes: Uint8Array): LoadResult {
@@ -32,9 +40,11 @@ export function loadModelFromBytes(displayFile: string, bytes: Uint8Array): Load
   const names = environmentNames(raw);
   const environments: Record<string, ResolvedEnvironment> = {};
   for (const name of names) environments[name] = normalizeEnvironment(raw, id, name);
+  const source = { file: locator.file, locate: locator.locate };
+  positionTables.set(source, locator.positionTable);
   const model: ArchitectureModel = {
     id,
-    source: { file: locator.file, locate: locator.locate },
+    source,
     text,
     environmentNames: names,
     environments,

@@ -6,6 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NodePath, SourceLocator, SourcePosition } from '../model/types.js';
+import { positionTable, type PositionNode } from './position-table.js';
 import { firstControlCharacter, firstLoneCarriageReturn, utf16Flavour, MAX_NESTING_DEPTH, structureProblem, tooDeepInText, unclosedQuote } from './limits.js';
 
 /** Room for generated models of several thousand components (5000 ≈ 3 MB); a 50 MB file is still refused unread. */
@@ -15,7 +16,7 @@ const MAX_ALIASES = 100;
 export interface ParsedYaml {
   readonly data: unknown;
   readonly text: string;
-  readonly locator: SourceLocator & { locateKey(path: NodePath): SourcePosition };
+  readonly locator: SourceLocator & { locateKey(path: NodePath): SourcePosition; positionTable(): PositionNode };
 }
 
 export type ParseResult = { ok: true; value: ParsedYaml } | { ok: false; diagnostics: Diagnostic[] };
@@ -132,6 +133,7 @@ function makeLocator(file: string, doc: Document, position: (offset: number) => 
     file,
     locate: (path) => walk(path, false),
     locateKey: (path) => walk(path, true),
+    positionTable: () => positionTable(doc, position),
   };
 }
 

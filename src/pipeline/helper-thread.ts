@@ -1,32 +1,36 @@
 /**
- * A second thread for large models: it loads the same model files itself (parsing is the one
- * step that cannot be shared, and it runs alongside the main thread's own load) and runs a share
- * of the generators, handing back the encoded files. Generators are pure, so which thread ran
- * one does not change a byte; the main thread checks that both threads read the same models.
+ * A second thread for large models. It starts before the models are loaded (its modules load
+ * while the main thread parses), receives the loaded models as plain data (`model-transfer.ts`)
+ * and runs a share of the generators, handing back the encoded files. Generators are pure, so
+ * which thread ran one does not change a byte.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ArchitectureModel } from '../model/types.js';
 import { GeneratorError } from './generate.js';
+import { transferable, type TransferredModel } from './model-transfer.js';
 
 /**
- * Generators the helper thread runs. They share no memoized analysis with `docs` (which reuses
- * the security, cost and Mermaid computations on the main thread), and together take about as
- * long as the main thread's share on large models (see `npm run bench per-generator`).
+ * Generators the helper thread runs. `docs` stays on the main thread with the generators whose
+ * work it reuses (Mermaid bodies, cost estimates); these together take about as long on large
+ * models (see `npm run bench per-generator`).
  */
 export const HELPER_THREAD_GENERATORS: ReadonlySet<string> = new Set(['drawio', 'security', 'resolved']);
 
-/** Below this much model text a second thread costs more (start-up, a second parse) than it saves. */
+/** Below this much model text a second thread costs more (start-up, copying the model) than it saves. */
 export const PARALLEL_MIN_MODEL_BYTES = 192 * 1024;
 
 const WORKER_FILE = fileURLToPath(new URL('./generate-worker.js', import.meta.url));
 
-export interface HelperRequest {
-  readonly root: string;
-  readonly modelFiles: readonly string[];
-  readonly overlays: Readonly<Record<string, string>>;
+/** What the main thread sends once the models are loaded. */
+export interface HelperWork {
+  readonly models: readonly TransferredModel[];
+  /** Ids of the models to generate, in order. */
+  readonly selected: readonly string[];
+  readonly inputs: ReadonlyMap<string, string>;
   readonly generators: readonly string[];
 }
 
@@ -37,23 +41,21 @@ export interface HelperFile {
   readonly model: string | undefined;
 }
 
-export interface HelperResult {
-  readonly files: readonly HelperFile[];
-  /** Text of every model the helper loaded, by id: must equal what the main thread loaded. */
-  readonly modelTexts: readonly (readonly [string, string])[];
-}
-
 /** Messages from the worker (`generate-worker.ts`). */
 export type HelperMessage =
   | { readonly kind: 'progress'; readonly generator: string; readonly model?: string }
-  | { readonly kind: 'done'; readonly result: HelperResult }
+  | { readonly kind: 'done'; readonly files: readonly HelperFile[] }
   | { readonly kind: 'user-error'; readonly message: string; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'generator-error'; readonly generator: string; readonly model?: string; readonly message: string; readonly stack?: string }
   | { readonly kind: 'error'; readonly message: string; readonly stack?: string };
 
 export interface HelperThread {
-  readonly result: Promise<HelperResult>;
-  /** Stops the thread (the main thread found an error first); `result` then rejects. */
+  /**
+   * Hands the loaded models over; the files come back. Undefined when a model cannot be handed
+   * over (then the caller runs these generators itself).
+   */
+  run(selected: readonly ArchitectureModel[], all: readonly ArchitectureModel[], inputs: ReadonlyMap<string, string>, generators: readonly string[]): Promise<readonly HelperFile[]> | undefined;
+  /** Stops the thread (an error came first, or it is not needed). */
   cancel(): void;
 }
 
@@ -68,11 +70,13 @@ export function wantHelperThread(jobs: number | undefined, selectedModelBytes: n
   return availableParallelism() >= 2 && selectedModelBytes >= PARALLEL_MIN_MODEL_BYTES;
 }
 
-export function startHelperThread(request: HelperRequest, onProgress: (step: { generator: string; model?: string }) => void): HelperThread {
-  const worker = new Worker(WORKER_FILE, { workerData: request });
+export function startHelperThread(onProgress: (step: { generator: string; model?: string }) => void): HelperThread {
+  const worker = new Worker(WORKER_FILE);
   let settled = false;
-  let fail: (error: Error) => void = () => undefined;
-  const result = new Promise<HelperResult>((resolve, reject) => {
+  let fail: (error: Error) => void = () => {
+    settled = true;
+  };
+  const result = new Promise<readonly HelperFile[]>((resolve, reject) => {
     fail = (error: Error) => {
       if (settled) return;
       settled = true;
@@ -86,7 +90,7 @@ export function startHelperThread(request: HelperRequest, onProgress: (step: { g
           return;
         case 'done':
           settled = true;
-          resolve(message.result);
+          resolve(message.files);
           void worker.terminate();
           return;
         case 'user-error':
@@ -102,10 +106,20 @@ export function startHelperThread(request: HelperRequest, onProgress: (step: { g
     worker.on('error', (error) => fail(error));
     worker.on('exit', (code) => fail(new Error(`helper thread exited with code ${code} before finishing`)));
   });
-  // The caller may stop waiting (cancel) without handling the rejection.
+  // Nobody waits on a cancelled thread.
   result.catch(() => undefined);
   return {
-    result,
+    run(selected, all, inputs, generators) {
+      const models = all.map(transferable);
+      if (models.some((m) => m === undefined)) return undefined;
+      const work: HelperWork = { models: models as TransferredModel[], selected: selected.map((m) => m.id), inputs, generators };
+      try {
+        worker.postMessage(work);
+      } catch {
+        return undefined; // something in a model cannot be cloned: the main thread does the work
+      }
+      return result;
+    },
     cancel: () => fail(new Error('helper thread cancelled')),
   };
 }

@@ -54,11 +54,9 @@ async function generateAcrossThreads(options: WorkflowOptions, generators: reado
   const total = generators.length * (selectedFiles.length + 1);
   let index = 0;
   const report = (step: { generator: string; model?: string }) => options.onProgress?.({ generator: step.generator, model: step.model, index: index++, total });
-  const useHelper = generators === defaultGenerators && wantHelperThread(options.jobs, await totalBytes(selectedFiles));
-  const helperNames = useHelper ? generators.filter((g) => HELPER_THREAD_GENERATORS.has(g.name)).map((g) => g.name) : [];
-  const helper = helperNames.length
-    ? startHelperThread({ root: options.root, modelFiles: options.modelFiles, overlays: options.overlays ?? {}, generators: helperNames }, report)
-    : undefined;
+  const shared = generators === defaultGenerators && wantHelperThread(options.jobs, await totalBytes(selectedFiles));
+  // Started first: its modules load while this thread parses the models.
+  const helper = shared ? startHelperThread(report) : undefined;
   let prepared: Prepared;
   try {
     prepared = await prepareModels(options.root, options.modelFiles);
@@ -66,8 +64,11 @@ async function generateAcrossThreads(options: WorkflowOptions, generators: reado
     helper?.cancel();
     throw error;
   }
-  const own = helper ? generators.filter((g) => !HELPER_THREAD_GENERATORS.has(g.name)) : generators;
-  const inputs = await loadInputs(options.root, own, options.overlays);
+  const inputs = await loadInputs(options.root, generators, options.overlays);
+  const theirs = helper ? generators.filter((g) => HELPER_THREAD_GENERATORS.has(g.name)) : [];
+  const helped = theirs.length ? helper!.run(prepared.selected, prepared.all, inputs, theirs.map((g) => g.name)) : undefined;
+  if (!helped) helper?.cancel();
+  const own = helped ? generators.filter((g) => !HELPER_THREAD_GENERATORS.has(g.name)) : generators;
   let files: FileSet;
   try {
     files = await generateFiles(prepared.selected, prepared.all, inputs, { generators: own, onProgress: report });
@@ -75,18 +76,7 @@ async function generateAcrossThreads(options: WorkflowOptions, generators: reado
     helper?.cancel();
     throw error;
   }
-  if (!helper) return { files, prepared };
-  const result = await helper.result;
-  const texts = new Map(prepared.all.map((m) => [m.id, m.text]));
-  const sameModels = result.modelTexts.length === texts.size && result.modelTexts.every(([id, text]) => texts.get(id) === text);
-  if (sameModels) {
-    for (const file of result.files) files.add(file.path, file.content, file.owner, file.model);
-  } else {
-    // A model file changed while the two threads read it: generate the helper's share again from what this thread read.
-    const rest = generators.filter((g) => HELPER_THREAD_GENERATORS.has(g.name));
-    const again = await generateFiles(prepared.selected, prepared.all, await loadInputs(options.root, rest, options.overlays), { generators: rest });
-    for (const path of again.paths()) files.add(path, again.get(path)!, again.ownerOf(path)!, again.modelOf(path));
-  }
+  if (helped) for (const file of await helped) files.add(file.path, file.content, file.owner, file.model);
   return { files, prepared };
 }
 
