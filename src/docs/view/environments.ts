@@ -23,13 +23,63 @@ function flatten(value: unknown, prefix: string, out: Leaves): void {
   }
 }
 
-/** Leaves of the parts of an environment that overrides may change: components, network and cost. */
-function leavesOf(env: ResolvedEnvironment): Leaves {
+/** Leaves of the parts of an environment that overrides may change: components (but `skip`), network and cost. */
+function leavesOf(env: ResolvedEnvironment, skip: ReadonlySet<string>): Leaves {
   const out: Leaves = new Map();
-  for (const c of env.components) flatten(c, c.id, out);
+  for (const c of env.components) if (!skip.has(c.id)) flatten(c, c.id, out);
   flatten(env.network, 'network', out);
   flatten({ requestsPerMonth: env.cost.requestsPerMonth, dataTransferOutGb: env.cost.dataTransferOutGb, natProcessedGb: env.cost.natProcessedGb, albLcu: env.cost.albLcu }, 'cost', out);
   return out;
+}
+
+const skipped = (key: string): boolean => key === 'loc' || key === 'description' || key === 'name';
+
+/** Whether {@link flatten} sees the same leaves, in the same order, in `a` and `b` (false when unsure). */
+function sameLeaves(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameLeaves(a[i], b[i])) return false;
+    return true;
+  }
+  if (!a || typeof a !== 'object' || !b || typeof b !== 'object' || Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => !skipped(k));
+  const keysB = Object.keys(b).filter((k) => !skipped(k));
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    if (keysA[i] !== keysB[i] || !sameLeaves((a as Record<string, unknown>)[keysA[i]!], (b as Record<string, unknown>)[keysB[i]!])) return false;
+  }
+  return true;
+}
+
+/**
+ * Ids of the components that are the same in every environment: their leaves cannot differ, so
+ * they are not flattened at all. Only when no two subtrees can write the same setting name (ids
+ * unique, none the `network`/`cost` prefix or a prefix of another id at a `.` or `[`): otherwise a
+ * later subtree may overwrite a setting, and every component is flattened as before.
+ */
+function unchangedComponents(envs: readonly ResolvedEnvironment[]): ReadonlySet<string> {
+  const none = new Set<string>();
+  const byEnv: Map<string, unknown>[] = [];
+  const ids = new Set<string>(['network', 'cost']);
+  for (const env of envs) {
+    const map = new Map<string, unknown>();
+    for (const c of env.components) {
+      if (!c.id || map.has(c.id)) return none;
+      map.set(c.id, c);
+      ids.add(c.id);
+    }
+    byEnv.push(map);
+  }
+  for (const id of ids) {
+    for (let k = 0; k < id.length; k++) if ((id[k] === '.' || id[k] === '[') && ids.has(id.slice(0, k))) return none;
+  }
+  if (byEnv.some((m) => m.has('network') || m.has('cost'))) return none;
+  const same = new Set<string>();
+  for (const [id, first] of byEnv[0] ?? []) {
+    if (byEnv.every((m) => m.has(id) && sameLeaves(first, m.get(id)))) same.add(id);
+  }
+  return same;
 }
 
 /** The differing settings of a model (the same in every locale): computed once per model object. */
@@ -43,7 +93,9 @@ interface DifferenceRow {
 function differingRows(model: ViewContext['model']): readonly DifferenceRow[] {
   const cached = rowsByModel.get(model);
   if (cached) return cached;
-  const leaves = model.environmentNames.map((name) => leavesOf(model.environments[name]!));
+  const envs = model.environmentNames.map((name) => model.environments[name]!);
+  const skip = unchangedComponents(envs);
+  const leaves = envs.map((env) => leavesOf(env, skip));
   const keys = new Set<string>();
   for (const l of leaves) for (const key of l.keys()) keys.add(key);
   // Only the (few) settings that differ are sorted, not every leaf of the model.
