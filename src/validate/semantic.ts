@@ -143,6 +143,8 @@ export function semanticFindings(raw: Raw, locator: Locator): Finding[] {
 }
 
 function checkUniqueIds(report: Reporter, entries: { id: unknown; path: NodePath }[]): void {
+  const ids = entries.flatMap((entry) => (typeof entry.id === 'string' ? [entry.id] : []));
+  if (new Set(ids).size === ids.length) return; // no duplicate: no need to place every entry in the file
   const first = new Map<string, NodePath>();
   // In file order, so the second occurrence a reader meets is the one reported.
   const ordered = entries.map((entry) => ({ ...entry, at: report.positionOf(entry.path) })).sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
