@@ -34,7 +34,8 @@ const SAFE_SCHEME = /^(https?:|mailto:|#|\.{0,2}\/|[\w\-.~%]+(?:[/#?]|$))/i;
 export function markdownToHtml(source: string, options: MarkdownOptions = {}): MarkdownResult {
   // Only HTML comment blocks (a line starting with `<!--`) are dropped: escaped model text such as
   // `\<!-- x --\>` mid-line is text, and must not swallow everything up to a later `-->`.
-  const lines = source.replace(/\r\n?/g, '\n').replace(/^ {0,3}<!--[\s\S]*?-->/gm, '').split('\n');
+  // NUL becomes U+FFFD, as CommonMark requires; here it would also collide with the stash markers.
+  const lines = source.replace(/\u0000/g, '\uFFFD').replace(/\r\n?/g, '\n').replace(/^ {0,3}<!--[\s\S]*?-->/gm, '').split('\n');
   const out: string[] = [];
   const headings: Heading[] = [];
   const usedIds = new Map<string, number>();
@@ -222,7 +223,8 @@ function inline(text: string, options: MarkdownOptions): string {
   if (s.includes('<')) s = s.replace(/<(https?:\/\/[^>\s]+)>/g, (_, url: string) => stash(`<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`));
   s = emphasis(escapeHtml(s));
   // Stashed markup may itself hold stashes (a code span inside a link label).
-  while (s.includes('\u0000')) s = s.replace(/\u0000(\d+)\u0000/g, (_, n: string) => spans[Number(n)]!);
+  const marker = /\u0000(\d+)\u0000/;
+  while (marker.test(s)) s = s.replace(/\u0000(\d+)\u0000/g, (_, n: string) => spans[Number(n)]!);
   return s;
 }
 

@@ -17,6 +17,11 @@ describe('markdownToHtml', () => {
     expect(out).toContain('click');
   });
 
+  it('ends on NUL characters (a template may hold one) and shows them as U+FFFD, as CommonMark does', () => {
+    expect(md('# a\u0000b\n\nx \u0000 **y** `c\u0000`\n\n| a | b\u0000 |\n|---|---|\n| 1 | 2 |')).toContain('<p>x \uFFFD <strong>y</strong> <code>c\uFFFD</code></p>');
+    expect(md('\u00000\u0000 `z`')).toBe('<p>\uFFFD0\uFFFD <code>z</code></p>');
+  });
+
   it('ends on lines that look like a block start but are none (a heading holding U+2028, a lone ">" mark)', () => {
     expect(md('#### 4.2.1 line\u2028separator\n\ntext')).toContain('<h4');
     expect(md('#### a\u2029b')).toContain('<h4');
