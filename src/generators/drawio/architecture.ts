@@ -84,10 +84,10 @@ function connectionEdges(p: string, conn: Connection, drawn: ReadonlyMap<string,
   const readers = to.nodes.filter((n) => n.member.role === 'reader');
   const targets = conn.kind === 'read' && readers.length ? readers : fansOut(to.placement.component) ? to.nodes : to.nodes.slice(0, 1);
   const style = edgeStyle(conn.kind);
+  const label = connectionLabel(conn);
   targets.forEach((target, i) => {
     const source = from.nodes.find((n) => n.az !== undefined && n.az === target.az) ?? from.nodes[0]!;
     const id = i === 0 ? `${p}/e/${conn.id}` : `${p}/e/${conn.id}/${target.member.key || 'main'}`;
-    const label = connectionLabel(conn);
     if (igwId && from.placement.scope === 'external' && to.placement.scope === 'vpc') {
       // Traffic from the Internet enters the VPC through its internet gateway.
       addEdge(edges, { id, source: source.id, target: igwId, label, style, routing: 'layout' });

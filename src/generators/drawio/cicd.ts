@@ -13,9 +13,17 @@ const VERB: Readonly<Record<PipelineStage['kind'], string>> = {
   source: 'commit', approval: 'start', build: 'build & test', registry: 'push image', deploy: 'deploy', test: 'test',
 };
 
+/** The icon of each stage provider named so far (`null`: none matches, the stage kind's icon is used). */
+const providerIcons = new Map<string, DrawioIcon | null>();
+
 function stageIcon(stage: PipelineStage): DrawioIcon {
-  const provider = stage.provider.toLowerCase().replace(/[^a-z]/g, '');
-  return STAGE_PROVIDER_ICONS.find(([key]) => provider.includes(key))?.[1] ?? STAGE_KIND_ICONS[stage.kind];
+  let icon = providerIcons.get(stage.provider);
+  if (icon === undefined) {
+    const provider = stage.provider.toLowerCase().replace(/[^a-z]/g, '');
+    icon = STAGE_PROVIDER_ICONS.find(([key]) => provider.includes(key))?.[1] ?? null;
+    providerIcons.set(stage.provider, icon);
+  }
+  return icon ?? STAGE_KIND_ICONS[stage.kind];
 }
 
 const strategyTitle = (s: PipelineComponent['strategy']): string => ({ 'blue-green': 'Blue/green', rolling: 'Rolling', canary: 'Canary' })[s];

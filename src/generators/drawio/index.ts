@@ -6,13 +6,14 @@ import type { ArchitectureModel } from '../../model/types.js';
 import type { Generator } from '../types.js';
 import { buildPages } from './pages.js';
 import { layoutPage } from './layout.js';
-import { writeMxfile } from './mxfile.js';
+import { MxfileWriter } from './mxfile.js';
 
 /** The `.drawio` XML of a model (async: ELK lays out in a worker-less promise). */
 export async function drawioXml(model: ArchitectureModel): Promise<string> {
-  const placed = [];
-  for (const page of buildPages(model)) placed.push(await layoutPage(page));
-  return writeMxfile(placed);
+  const pages = buildPages(model);
+  const writer = new MxfileWriter(pages.length);
+  for (const page of pages) writer.page(await layoutPage(page));
+  return writer.end();
 }
 
 export const drawioGenerator: Generator = {

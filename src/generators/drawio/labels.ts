@@ -7,13 +7,26 @@ export const text = (value: Text): string => value.en;
 export const FONT_SIZE = 11;
 export const LINE_HEIGHT = 14;
 
-/** Whitespace {@link wrap} would change: leading, trailing, doubled, or other than a plain space. */
-const UNEVEN_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+/** Whether `code` is whitespace as `\s` matches it, other than a plain space. */
+const otherSpace = (code: number): boolean =>
+  (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
+  || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+
+/** Whether {@link wrap} would change the spacing of `line`: leading, trailing or doubled spaces, or other whitespace. */
+function unevenSpace(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 32) {
+      if (i === 0 || i === line.length - 1 || line.charCodeAt(i + 1) === 32) return true;
+    } else if (otherSpace(code)) return true;
+  }
+  return false;
+}
 
 /** Splits a label into lines of at most `max` characters at spaces (never inside a word). */
 export function wrap(line: string, max = 26): string[] {
   // Most lines are short and single-spaced: they come back as they are, without splitting.
-  if (line.length <= max && !UNEVEN_SPACE.test(line)) return [line];
+  if (line.length <= max && !unevenSpace(line)) return [line];
   const words = line.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let current = '';
@@ -30,7 +43,11 @@ export function wrap(line: string, max = 26): string[] {
 }
 
 /** Wraps every line of a label. */
-export const wrapAll = (lines: readonly string[], max?: number): string[] => lines.flatMap((line) => wrap(line, max));
+export function wrapAll(lines: readonly string[], max?: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) for (const part of wrap(line, max)) out.push(part);
+  return out;
+}
 
 const FULL_WIDTH = FONT_SIZE * 1.05; // CJK and Hangul
 const NARROW_WIDTH = FONT_SIZE * 0.32;

@@ -23,6 +23,32 @@ const attrs = (list: readonly (readonly [string, string | number | undefined])[]
 const num = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(3).replace(/0+$/, '').replace(/\.$/, ''));
 
 /**
+ * Lines written one after another into a growing UTF-8 buffer: a 5 MB file is never held as
+ * tens of thousands of small strings waiting for one join (which the garbage collector would copy).
+ */
+class TextSink {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+
+  /** Appends `line` and a line break. */
+  push(line: string): void {
+    const needed = this.length + line.length * 3 + 1; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (needed > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(line, this.length, 'utf8');
+    this.buffer[this.length++] = 0x0a;
+  }
+
+  /** Everything written so far. */
+  text(): string {
+    return this.buffer.toString('utf8', 0, this.length);
+  }
+}
+
+/**
  * Escaped attribute values already written in this file: every icon of a kind shares one style
  * string, and every child names its parent.
  */
@@ -46,7 +72,7 @@ class Escaper {
 }
 
 /** Appends a vertex and, after it, its descendants; `parent` is already escaped. */
-function vertex(out: string[], placed: PlacedNode, parent: string, indent: string, esc: Escaper): void {
+function vertex(out: TextSink, placed: PlacedNode, parent: string, indent: string, esc: Escaper): void {
   const { node, rect } = placed;
   const id = xmlAttr(node.id);
   out.push(`${indent}<mxCell id="${id}" value="${xmlAttr(node.label.join('\n'))}" style="${esc.attr(node.style)}" vertex="1" parent="${parent}">
@@ -83,7 +109,7 @@ const edgeAttrs = (placed: PlacedEdge, style: string, parent: string): string =>
   `id="${xmlAttr(placed.edge.id)}" value="${xmlAttr(placed.edge.label.join('\n'))}" style="${style}" edge="1" parent="${parent}" source="${xmlAttr(placed.edge.source)}" target="${xmlAttr(placed.edge.target)}"`;
 
 /** Appends an edge; `parent` is already escaped. */
-function edgeCell(out: string[], placed: PlacedEdge, parent: string, absById: ReadonlyMap<string, Rect>, indent: string, esc: Escaper): void {
+function edgeCell(out: TextSink, placed: PlacedEdge, parent: string, absById: ReadonlyMap<string, Rect>, indent: string, esc: Escaper): void {
   const { edge, points } = placed;
   if (!points.length) {
     // Not routed by the layout: draw.io's orthogonal router draws it between the two shapes.
@@ -110,7 +136,7 @@ ${indent}</mxCell>`);
 ${indent}</mxCell>`);
 }
 
-function diagram(out: string[], placed: PlacedPage, esc: Escaper): void {
+function diagram(out: TextSink, placed: PlacedPage, esc: Escaper): void {
   const { page } = placed;
   const root = xmlAttr(`${page.id}/root`);
   const layer = xmlAttr(`${page.id}/layer`);
@@ -130,11 +156,34 @@ function diagram(out: string[], placed: PlacedPage, esc: Escaper): void {
   out.push('  </diagram>');
 }
 
+/**
+ * A `.drawio` file written page by page, so each laid-out page can be dropped once written
+ * (big models keep only one page's geometry alive at a time).
+ */
+export class MxfileWriter {
+  private readonly out = new TextSink();
+  private readonly esc = new Escaper();
+
+  constructor(pageCount: number) {
+    this.out.push('<?xml version="1.0" encoding="UTF-8"?>');
+    this.out.push(`<mxfile ${attrs([['host', 'archgen'], ['agent', 'archgen'], ['version', '14.6.12'], ['type', 'device'], ['compressed', 'false'], ['pages', pageCount]])}>`);
+  }
+
+  /** Appends the next page. */
+  page(placed: PlacedPage): void {
+    diagram(this.out, placed, this.esc);
+  }
+
+  /** The file, once every page is written. */
+  end(): string {
+    this.out.push('</mxfile>');
+    return this.out.text();
+  }
+}
+
 /** The whole `.drawio` file. */
 export function writeMxfile(pages: readonly PlacedPage[]): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<mxfile ${attrs([['host', 'archgen'], ['agent', 'archgen'], ['version', '14.6.12'], ['type', 'device'], ['compressed', 'false'], ['pages', pages.length]])}>`];
-  const esc = new Escaper();
-  for (const page of pages) diagram(out, page, esc);
-  out.push('</mxfile>');
-  return `${out.join('\n')}\n`;
+  const writer = new MxfileWriter(pages.length);
+  for (const page of pages) writer.page(page);
+  return writer.end();
 }

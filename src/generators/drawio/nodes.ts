@@ -7,6 +7,15 @@ import { groupStyle, iconStyle } from './styles.js';
 
 /** The icon of a component: its type's icon, or the variant for its engine / launch type / store. */
 export function componentIcon(c: Component): DrawioIcon {
+  let icon = iconOf.get(c);
+  if (!icon) iconOf.set(c, (icon = lookUpIcon(c)));
+  return icon;
+}
+
+/** Icons already looked up, per (immutable) model component: big pages draw each several times. */
+const iconOf = new WeakMap<Component, DrawioIcon>();
+
+function lookUpIcon(c: Component): DrawioIcon {
   const variant =
     c.type === 'container-service' ? c.launchType
     : c.type === 'database' ? (c.engine.startsWith('aurora') ? undefined : c.engine)
