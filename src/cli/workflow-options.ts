@@ -3,7 +3,7 @@ import type { WorkflowOptions } from '../pipeline/workflow.js';
 import type { Printer } from './output.js';
 
 /** Help line of `--jobs`, shared by `generate` and `check`. */
-export const JOBS_HELP = 'threads for generating: 1 runs everything on one thread (default: 2 for large models on a 2+ core machine)';
+export const JOBS_HELP = 'threads for generating: 1 keeps everything on one thread, 2 shares the generators with a second (default: 2 for models over 192 KiB on a machine with 4+ cores)';
 
 /** Options of `generate` and `check`: the models named, `--templates`, `--jobs`, and progress on the terminal. */
 export function workflowOptions(printer: Printer, modelFiles: readonly string[], opts: { templates?: string; jobs?: string }): WorkflowOptions {

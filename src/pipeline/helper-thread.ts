@@ -15,13 +15,22 @@ import { transferable, type TransferredModel } from './model-transfer.js';
 
 /**
  * Generators the helper thread runs. `docs` stays on the main thread with the generators whose
- * work it reuses (Mermaid bodies, cost estimates); these together take about as long on large
- * models (see `npm run bench per-generator`).
+ * work it reuses most (Mermaid bodies, cost estimates); it computes the default environment's
+ * security analysis again there. In-process on the 1000-component model the two shares take
+ * about 1.1 s (drawio, security, resolved) and 1.6 s (docs, Mermaid, cost).
  */
 export const HELPER_THREAD_GENERATORS: ReadonlySet<string> = new Set(['drawio', 'security', 'resolved']);
 
 /** Below this much model text a second thread costs more (start-up, copying the model) than it saves. */
 export const PARALLEL_MIN_MODEL_BYTES = 192 * 1024;
+
+/**
+ * Cores a machine needs before a helper thread is used unasked. Each thread is its own V8 isolate
+ * that compiles the generators and collects garbage on background threads: on 2 cores those
+ * already fill the second core, and `generate` of the 1000-component model took the same time
+ * with and without the helper (5.03 s against 5.06 s, medians of 5).
+ */
+export const PARALLEL_MIN_CORES = 4;
 
 const WORKER_FILE = fileURLToPath(new URL('./generate-worker.js', import.meta.url));
 
@@ -61,13 +70,14 @@ export interface HelperThread {
 
 /**
  * Whether to use a helper thread: `jobs` from `--jobs` (1 = never, 2+ = always when possible),
- * otherwise when the machine has two cores and the selected models are large. Only the built
- * CLI has the worker script (tests running the TypeScript sources stay on one thread).
+ * otherwise when the machine has {@link PARALLEL_MIN_CORES} cores and the selected models are
+ * large. Only the built CLI has the worker script (tests running the TypeScript sources stay on
+ * one thread).
  */
 export function wantHelperThread(jobs: number | undefined, selectedModelBytes: number): boolean {
   if (!existsSync(WORKER_FILE)) return false;
   if (jobs !== undefined) return jobs >= 2;
-  return availableParallelism() >= 2 && selectedModelBytes >= PARALLEL_MIN_MODEL_BYTES;
+  return availableParallelism() >= PARALLEL_MIN_CORES && selectedModelBytes >= PARALLEL_MIN_MODEL_BYTES;
 }
 
 export function startHelperThread(onProgress: (step: { generator: string; model?: string }) => void): HelperThread {

@@ -27,7 +27,7 @@ export interface WorkflowOptions extends GenerateOptions {
   readonly overlays?: Readonly<Record<string, string>>;
   /** Build id recorded in the fingerprints; default: the running code's (tests pass their own). */
   readonly buildId?: string;
-  /** Threads for generating: 1 keeps everything on the main thread; default: 2 for large models on a 2+ core machine. */
+  /** Threads for generating: 1 keeps everything on the main thread; default: 2 for large models on a 4+ core machine. */
   readonly jobs?: number;
 }
 
