@@ -194,7 +194,7 @@ describe('a disk that fills up in the middle of a file (failing fs injected into
     const error = await writeFileSet(root, fileSet('newer'), [], fillingFs(7)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ENOSPC', file: 'output/m/new-folder/deep/file.txt' });
     expect(await snapshot(root)).toEqual(before);
-    expect(realFs.stat(path.join(root, 'output/m/new-folder'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(realFs.stat(path.join(root, 'output/m/new-folder'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('without a failure every file is replaced and no temp file remains', async () => {
