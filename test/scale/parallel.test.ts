@@ -4,7 +4,7 @@
  * agrees either way; an invalid model still stops with exit 2 and writes nothing; a bad `--jobs`
  * is a user error. Runs the built CLI, which is the only place the worker script exists.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticModelYaml } from '../../src/bench/synthetic-model.js';
@@ -14,10 +14,12 @@ const projects: { root: string; dispose(): Promise<void> }[] = [];
 let single: string;
 let double: string;
 
+/** A project holding one synthetic model (the seed models would only add time). */
 async function project(): Promise<string> {
   const made = await tempProject();
   projects.push(made);
   await mkdir(path.join(made.root, 'model'), { recursive: true });
+  for (const file of await readdir(path.join(made.root, 'model'))) if (file.endsWith('.yaml')) await rm(path.join(made.root, 'model', file));
   await writeFile(path.join(made.root, 'model/synthetic-300.yaml'), syntheticModelYaml(300));
   return made.root;
 }
@@ -44,10 +46,10 @@ afterAll(async () => {
 describe('generating with a helper thread', () => {
   it('writes the same bytes as one thread, manifest included', async () => {
     const one = runBuiltCli(['--root', single, 'generate', '--quiet', '--jobs', '1']);
-    expect(one.stderr).not.toMatch(/error|^\s+at /m);
+    expect(one.stderr).toBe('');
     expect(one.status).toBe(0);
     const two = runBuiltCli(['--root', double, 'generate', '--quiet', '--jobs', '2']);
-    expect(two.stderr).not.toMatch(/error|^\s+at /m);
+    expect(two.stderr).toBe('');
     expect(two.status).toBe(0);
     for (const folder of ['output', 'resource']) {
       const a = await tree(path.join(single, folder));
