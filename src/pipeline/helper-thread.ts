@@ -74,10 +74,10 @@ export interface HelperThread {
  * large. Only the built CLI has the worker script (tests running the TypeScript sources stay on
  * one thread).
  */
-export function wantHelperThread(jobs: number | undefined, selectedModelBytes: number): boolean {
+export async function wantHelperThread(jobs: number | undefined, selectedModelBytes: () => Promise<number>): Promise<boolean> {
   if (!existsSync(WORKER_FILE)) return false;
   if (jobs !== undefined) return jobs >= 2;
-  return availableParallelism() >= PARALLEL_MIN_CORES && selectedModelBytes >= PARALLEL_MIN_MODEL_BYTES;
+  return availableParallelism() >= PARALLEL_MIN_CORES && (await selectedModelBytes()) >= PARALLEL_MIN_MODEL_BYTES;
 }
 
 export function startHelperThread(onProgress: (step: { generator: string; model?: string }) => void): HelperThread {

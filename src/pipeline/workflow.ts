@@ -54,7 +54,7 @@ async function generateAcrossThreads(options: WorkflowOptions, generators: reado
   const total = generators.length * (selectedFiles.length + 1);
   let index = 0;
   const report = (step: { generator: string; model?: string }) => options.onProgress?.({ generator: step.generator, model: step.model, index: index++, total });
-  const shared = generators === defaultGenerators && wantHelperThread(options.jobs, await totalBytes(selectedFiles));
+  const shared = generators === defaultGenerators && (await wantHelperThread(options.jobs, () => totalBytes(selectedFiles)));
   // Started first: its modules load while this thread parses the models.
   const helper = shared ? startHelperThread(report) : undefined;
   let prepared: Prepared;
