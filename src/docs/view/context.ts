@@ -1,5 +1,6 @@
 /** What every section view needs: the model, the environment shown, the locale and its messages. */
 import type { ArchitectureModel, Component, ComponentOf, ComponentType, Locale, ResolvedEnvironment, Text } from '../../model/types.js';
+import { groupBy } from '../../model/group.js';
 import type { Messages } from '../locale.js';
 
 export interface ViewContext {
@@ -16,17 +17,7 @@ export const sayAll = (ctx: ViewContext, values: readonly Text[]): string[] => v
 
 /** The environment's components of one type, in model order (grouped once per environment; do not mutate). */
 export const ofType = <T extends ComponentType>(env: ResolvedEnvironment, type: T): readonly ComponentOf<T>[] =>
-  (derivedOf(env, 'componentsByType', groupByType).get(type) ?? []) as readonly ComponentOf<T>[];
-
-function groupByType(env: ResolvedEnvironment): ReadonlyMap<string, readonly Component[]> {
-  const groups = new Map<string, Component[]>();
-  for (const c of env.components) {
-    const list = groups.get(c.type);
-    if (list) list.push(c);
-    else groups.set(c.type, [c]);
-  }
-  return groups;
-}
+  (derivedOf(env, 'componentsByType', (e): ReadonlyMap<string, readonly Component[]> => groupBy(e.components, (c) => c.type)).get(type) ?? []) as readonly ComponentOf<T>[];
 
 /** Components of each environment by id (first one wins, like a search in model order); views look ids up per component. */
 const indexes = new WeakMap<ResolvedEnvironment, ReadonlyMap<string, Component>>();

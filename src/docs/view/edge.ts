@@ -1,18 +1,11 @@
 /** Section 4.4: load balancers, API gateways and DNS. */
 import type { Connection, ResolvedEnvironment } from '../../model/types.js';
+import { groupBy } from '../../model/group.js';
 import type { ViewContext } from './context.js';
 import { derivedOf, nameOf, ofType, say, sayAll, yesNo } from './context.js';
 
 /** Connections by their source component, in model order. */
-const connectionsFrom = (env: ResolvedEnvironment) => derivedOf(env, 'connectionsFrom', (e) => {
-  const map = new Map<string, Connection[]>();
-  for (const c of e.connections) {
-    const list = map.get(c.from);
-    if (list) list.push(c);
-    else map.set(c.from, [c]);
-  }
-  return map;
-});
+const connectionsFrom = (env: ResolvedEnvironment) => derivedOf(env, 'connectionsFrom', (e): ReadonlyMap<string, readonly Connection[]> => groupBy(e.connections, (c) => c.from));
 
 export function edgeView(ctx: ViewContext) {
   const loadBalancers = ofType(ctx.env, 'load-balancer').map((lb) => ({

@@ -1,5 +1,6 @@
 /** Section 4.5 and the subnet layout of section 3: VPC, subnets with what runs in them, security groups. */
-import type { SecurityGroupRule } from '../../model/types.js';
+import { groupByEach } from '../../model/group.js';
+import type { SecurityGroupRule, Text } from '../../model/types.js';
 import type { ViewContext } from './context.js';
 import { perEnvironment, say } from './context.js';
 
@@ -7,17 +8,9 @@ export function networkView(ctx: ViewContext) {
   const n = ctx.env.network;
   const azIndex = (az: string) => n.availabilityZones.indexOf(az) + 1;
   // Names of the components in each subnet and behind each group, in model order, found in one pass.
-  const inSubnet = new Map<string, string[]>();
-  const behindGroup = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, key: string, name: string) => {
-    const list = map.get(key);
-    if (list) list.push(name);
-    else map.set(key, [name]);
-  };
-  for (const c of ctx.env.components) {
-    for (const id of new Set(c.subnets)) add(inSubnet, id, say(ctx, c.name));
-    for (const id of new Set(c.securityGroups)) add(behindGroup, id, say(ctx, c.name));
-  }
+  const inSubnet = groupByEach(ctx.env.components, (c) => c.subnets);
+  const behindGroup = groupByEach(ctx.env.components, (c) => c.securityGroups);
+  const names = (components: readonly { readonly name: Text }[] | undefined) => (components ?? []).map((c) => say(ctx, c.name));
   const groupsById = new Map<string, (typeof ctx.env.securityGroups)[number]>();
   for (const g of ctx.env.securityGroups) if (!groupsById.has(g.id)) groupsById.set(g.id, g);
   const withNat = natSubnets(ctx);
@@ -30,7 +23,7 @@ export function networkView(ctx: ViewContext) {
     azNumber: azIndex(s.az),
     cidr: s.cidr,
     components: [
-      ...(inSubnet.get(s.id) ?? []),
+      ...names(inSubnet.get(s.id)),
       ...(s.tier === 'public' && withNat.has(s.id) ? ['NAT Gateway'] : []),
     ],
   }));
@@ -52,7 +45,7 @@ export function networkView(ctx: ViewContext) {
     id: g.id,
     name: say(ctx, g.name),
     description: say(ctx, g.description),
-    attachedTo: behindGroup.get(g.id) ?? [],
+    attachedTo: names(behindGroup.get(g.id)),
     inbound: g.ingress.map(rule),
     outbound: g.egress.map(rule),
     outboundNone: g.egressNone || g.egress.length === 0,

@@ -3,6 +3,7 @@
  * gateways, and which component sits in which subnet.
  */
 import { AUX_ICONS } from '../../catalog/drawio-shapes.js';
+import { groupByEach } from '../../model/group.js';
 import type { ResolvedEnvironment, Subnet } from '../../model/types.js';
 import type { DiagramEdge, DiagramNode, DiagramPage } from './diagram.js';
 import { text } from './labels.js';
@@ -27,14 +28,7 @@ export function networkPage(env: ResolvedEnvironment, pageId: string, name: stri
   const both = edgeStyle('network').replace('endArrow=block;', 'endArrow=block;startArrow=block;startFill=1;');
 
   // Components per subnet in model order, each listed once per subnet it names (as a filter over the list would).
-  const bySubnet = new Map<string, ResolvedEnvironment['components'][number][]>();
-  for (const c of env.components) {
-    for (const id of new Set(c.subnets)) {
-      const list = bySubnet.get(id);
-      if (list) list.push(c);
-      else bySubnet.set(id, [c]);
-    }
-  }
+  const bySubnet = groupByEach(env.components, (c) => c.subnets);
 
   const zones = net.availabilityZones.map((az, zoneIndex) => {
     const subnets = subnetsOfZone(env, az);

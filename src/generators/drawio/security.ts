@@ -3,6 +3,7 @@
  * an edge from its peer (another group, or a CIDR block) labelled with protocol and port.
  */
 import { AUX_ICONS } from '../../catalog/drawio-shapes.js';
+import { groupByEach } from '../../model/group.js';
 import type { ResolvedEnvironment, SecurityGroup, SecurityGroupRule } from '../../model/types.js';
 import type { DiagramEdge, DiagramNode, DiagramPage } from './diagram.js';
 import { text, wrap } from './labels.js';
@@ -32,14 +33,7 @@ export function securityPage(env: ResolvedEnvironment, pageId: string, name: str
   const sgId = (id: string) => `${p}/g/sg/${id}`;
   const known = new Set(env.securityGroups.map((sg) => sg.id));
 
-  const attached = new Map<string, ResolvedEnvironment['components'][number][]>();
-  for (const c of env.components) {
-    for (const id of new Set(c.securityGroups)) {
-      const list = attached.get(id);
-      if (list) list.push(c);
-      else attached.set(id, [c]);
-    }
-  }
+  const attached = groupByEach(env.components, (c) => c.securityGroups);
 
   const groups = env.securityGroups.map((sg) => {
     const members = (attached.get(sg.id) ?? [])
