@@ -2,7 +2,7 @@
 import type { ElementKey, ObservedLogGroup, ObservedScalingPolicy, ObservedService, Observed } from '../cfn/observe/types.js';
 import type { ContainerRegistryComponent, ContainerServiceComponent, LogGroupComponent, PipelineComponent, ScalingRule } from '../model/types.js';
 import type { NetworkMatch } from './compare-network.js';
-import { same, type DriftContext } from './context.js';
+import type { DriftContext } from './context.js';
 import { linkedIds, sameSet } from './links.js';
 import { constructScore, pair, SCORE } from './match.js';
 

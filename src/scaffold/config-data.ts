@@ -43,7 +43,7 @@ export function databaseConfig(env: ResolvedEnvironment, report: NotExpressedLis
   if (db.reserved.length) report.add([...db.loc, 'reserved'], where(db, 'reserved'), 'Reserved instances are a billing purchase, not infrastructure.');
   report.add([...db.loc, 'storage'], where(db, 'storage.sizeGb'), 'Aurora storage grows automatically; the modelled size is a cost assumption only.');
   const instanceType = (instance: DatabaseComponent['instances'][number]): string => {
-    const [, family, size] = /^db\.(t\d+g?)\.(nano|micro|small)$/.exec(instance.instanceClass) ?? [];
+    const [, family] = /^db\.(t\d+g?)\.(nano|micro|small)$/.exec(instance.instanceClass) ?? [];
     if (!family) return instance.instanceClass.replace(/^db\./, '');
     report.add([...instance.loc, 'instanceClass'], `${where(db, 'instances')}.${instance.role}.instanceClass`,
       `Aurora offers no ${instance.instanceClass} (burstable classes start at medium), so CloudFormation would reject it; the app uses db.${family}.medium. Change the model to say so.`);

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { DiagramEdge, DiagramNode, DiagramPage } from './diagram.js';
-import { composeLayout, type ComposedBox, type ComposeSpec, type Padding } from './compose.js';
+import { composeLayout, type ComposeSpec, type Padding } from './compose.js';
 import { labelSize, textWidth } from './labels.js';
 import { alignGroups, obstacles, sideRoute, type MutableNode, type Point, type Rect } from './refine.js';
 
