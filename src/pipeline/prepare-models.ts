@@ -16,9 +16,12 @@ export interface Prepared {
   readonly projectFiles: readonly string[] | undefined;
 }
 
-/** Loads the selected models (all must be valid) and every project model for project-wide views. */
-export async function prepareModels(root: string, modelFiles: readonly string[]): Promise<Prepared> {
-  const selectedFiles = await resolveModelFiles(root, modelFiles);
+/**
+ * Loads the selected models (all must be valid) and every project model for project-wide views.
+ * `resolved` is `resolveModelFiles(root, modelFiles)` when the caller already has it.
+ */
+export async function prepareModels(root: string, modelFiles: readonly string[], resolved?: readonly string[]): Promise<Prepared> {
+  const selectedFiles = resolved ?? (await resolveModelFiles(root, modelFiles));
   const projectFiles = modelFiles.length ? await resolveModelFiles(root, []).catch(() => undefined) : selectedFiles;
   const selectedSet = new Set(selectedFiles);
   // Project order (model/ by name) whatever the selection: project-wide files list every model in it.

@@ -59,7 +59,7 @@ async function generateAcrossThreads(options: WorkflowOptions, generators: reado
   const helper = shared ? startHelperThread(report) : undefined;
   let prepared: Prepared;
   try {
-    prepared = await prepareModels(options.root, options.modelFiles);
+    prepared = await prepareModels(options.root, options.modelFiles, selectedFiles);
   } catch (error) {
     helper?.cancel();
     throw error;
